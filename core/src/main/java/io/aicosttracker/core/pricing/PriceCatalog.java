@@ -144,6 +144,11 @@ public final class PriceCatalog {
     return UNKNOWN;
   }
 
+  /** Number of cached resolutions, negative ones included (for tests and metrics). */
+  int cachedResolutions() {
+    return cached.get();
+  }
+
   @Override
   public String toString() {
     return "PriceCatalog[" + version + "]";
