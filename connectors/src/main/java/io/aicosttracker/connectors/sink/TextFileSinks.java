@@ -1,0 +1,76 @@
+package io.aicosttracker.connectors.sink;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+import org.apache.flink.api.common.serialization.BulkWriter;
+import org.apache.flink.api.common.serialization.Encoder;
+import org.apache.flink.connector.file.sink.FileSink;
+import org.apache.flink.core.fs.FSDataOutputStream;
+import org.apache.flink.core.fs.Path;
+import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
+
+/**
+ * File sinks for the local outputs: JSON lines (row format) and CSV with a header in every part
+ * file (bulk format, so the header is written when a part file opens).
+ *
+ * <p>Both roll on checkpoints in streaming mode and finish at the end of input in batch mode, so
+ * only completed files lose their in-progress prefix.
+ */
+public final class TextFileSinks {
+  private TextFileSinks() {}
+
+  /** Writes one record to a stream; must be serializable so it ships with the job. */
+  @FunctionalInterface
+  public interface RecordWriter<T> extends Serializable {
+    void write(T record, OutputStream out) throws IOException;
+  }
+
+  /** A serializable record-to-CSV-row function. */
+  @FunctionalInterface
+  public interface RowFunction<T> extends Function<T, String>, Serializable {}
+
+  /** JSON lines (or any line-per-record text) under {@code dir}, files ending {@code .jsonl}. */
+  public static <T> FileSink<T> jsonLines(String dir, RecordWriter<T> writer) {
+    Encoder<T> encoder = (record, stream) -> writer.write(record, stream);
+    return FileSink.forRowFormat(new Path(dir), encoder)
+        .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".jsonl").build())
+        .build();
+  }
+
+  /** CSV under {@code dir}, every part file starting with {@code header}. */
+  public static <T> FileSink<T> csv(String dir, String header, RowFunction<T> row) {
+    BulkWriter.Factory<T> factory = out -> new CsvWriter<>(out, header, row);
+    return FileSink.forBulkFormat(new Path(dir), factory)
+        .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".csv").build())
+        .build();
+  }
+
+  private static final class CsvWriter<T> implements BulkWriter<T> {
+    private final FSDataOutputStream out;
+    private final RowFunction<T> row;
+
+    CsvWriter(FSDataOutputStream out, String header, RowFunction<T> row) throws IOException {
+      this.out = out;
+      this.row = row;
+      out.write((header + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void addElement(T element) throws IOException {
+      out.write((row.apply(element) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void flush() throws IOException {
+      out.flush();
+    }
+
+    @Override
+    public void finish() throws IOException {
+      out.flush();
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package io.aicosttracker.jobs.pipeline;
+
+import io.aicosttracker.core.format.Csv;
+import io.aicosttracker.jobs.functions.PipelineCounters;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.JobExecutionResult;
+
+/** Counts and cost totals of one batch run, printed at the end of {@code cost-tracker run}. */
+public record RunSummary(
+    long read,
+    long accepted,
+    long duplicates,
+    long deadLettered,
+    long late,
+    long unpriced,
+    double totalCostUsd,
+    List<Map.Entry<String, Double>> topModels,
+    long elapsedMillis) {
+
+  /** Builds the summary from the job's accumulators and the daily aggregate files it wrote. */
+  public static RunSummary of(JobExecutionResult result, Path dailyDir, long elapsedMillis) throws IOException {
+    Map<String, Double> byModel = costByModel(dailyDir);
+    double total = byModel.values().stream().mapToDouble(Double::doubleValue).sum();
+    List<Map.Entry<String, Double>> top = new ArrayList<>(byModel.entrySet());
+    top.sort((a, b) -> Double.compare(b.getValue(), a.getValue()));
+    long dead = counter(result, PipelineCounters.DEAD_LETTERED);
+    long late = counter(result, PipelineCounters.LATE);
+    return new RunSummary(
+        counter(result, PipelineCounters.READ),
+        counter(result, PipelineCounters.ACCEPTED),
+        counter(result, PipelineCounters.DUPLICATES),
+        dead + late,
+        late,
+        counter(result, PipelineCounters.UNPRICED),
+        total,
+        top.subList(0, Math.min(5, top.size())),
+        elapsedMillis);
+  }
+
+  /** True when every record read is accounted for exactly once. */
+  public boolean reconciles() {
+    return read == accepted + duplicates + deadLettered;
+  }
+
+  private static long counter(JobExecutionResult result, String name) {
+    Object v = result.getAllAccumulatorResults().get(name);
+    return v == null ? 0L : ((Number) v).longValue();
+  }
+
+  /** Sums cost per provider/model over every daily CSV part file. */
+  static Map<String, Double> costByModel(Path dailyDir) throws IOException {
+    Map<String, Double> byModel = new LinkedHashMap<>();
+    if (!Files.isDirectory(dailyDir)) return byModel;
+    List<Path> parts;
+    try (Stream<Path> s = Files.walk(dailyDir)) {
+      parts = s.filter(p -> p.getFileName().toString().endsWith(".csv")).toList();
+    }
+    for (Path part : parts) {
+      try (BufferedReader r = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
+        String header = r.readLine();
+        if (header == null) continue;
+        String line;
+        while ((line = r.readLine()) != null) {
+          String[] c = Csv.split(line);
+          byModel.merge(c[2] + "/" + c[3], Double.parseDouble(c[11]), Double::sum);
+        }
+      }
+    }
+    return byModel;
+  }
+
+  public void print(PrintStream out) {
+    out.printf(Locale.ROOT, "read           %,d%n", read);
+    out.printf(Locale.ROOT, "accepted       %,d%n", accepted);
+    out.printf(Locale.ROOT, "duplicates     %,d%n", duplicates);
+    out.printf(Locale.ROOT, "dead-lettered  %,d (late: %,d)%n", deadLettered, late);
+    out.printf(Locale.ROOT, "unpriced       %,d%n", unpriced);
+    out.printf(Locale.ROOT, "total cost     $%,.2f%n", totalCostUsd);
+    out.printf(Locale.ROOT, "reconciled     %s (read = accepted + duplicates + dead-lettered)%n", reconciles() ? "yes" : "NO");
+    out.println("top models by cost:");
+    for (Map.Entry<String, Double> e : topModels) {
+      out.printf(Locale.ROOT, "  %-45s $%,.2f%n", e.getKey(), e.getValue());
+    }
+    double secs = elapsedMillis / 1000.0;
+    out.printf(Locale.ROOT, "elapsed        %.1f s (%,.0f events/s)%n", secs, secs > 0 ? read / secs : 0.0);
+  }
+}

@@ -1,0 +1,94 @@
+package io.aicosttracker.jobs.pipeline;
+
+import io.aicosttracker.connectors.records.ParsedRecord;
+import io.aicosttracker.core.records.CostAggregate;
+import io.aicosttracker.core.records.DeadLetter;
+import io.aicosttracker.core.records.PricedUsage;
+import io.aicosttracker.core.records.UsageEvent;
+import io.aicosttracker.jobs.functions.CostAggregator;
+import io.aicosttracker.jobs.functions.DeduplicateEvents;
+import io.aicosttracker.jobs.functions.DropLateEvents;
+import io.aicosttracker.jobs.functions.PipelineTags;
+import io.aicosttracker.jobs.functions.PriceEvents;
+import io.aicosttracker.jobs.functions.SplitParsedRecords;
+import io.aicosttracker.jobs.functions.StampWindow;
+import java.time.Duration;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+
+/**
+ * The shared job graph: split dead letters, de-duplicate, price, drop late events to the dead
+ * letters, and aggregate per hour and per day (UTC) by (project, provider, model, source).
+ *
+ * <p>Used by the batch run over files and by the streaming Kafka job; every operator has a
+ * stable uid so savepoints stay restorable as the graph grows.
+ */
+public final class UsagePipeline {
+  private UsagePipeline() {}
+
+  /** Event-time watermarks for parsed records: bounded out-of-orderness plus source idleness. */
+  public static WatermarkStrategy<ParsedRecord> watermarks(PipelineOptions options) {
+    return WatermarkStrategy.<ParsedRecord>forBoundedOutOfOrderness(options.outOfOrderness)
+        .withTimestampAssigner((r, previous) -> r.event != null ? r.event.timestamp : previous)
+        .withIdleness(options.idleness);
+  }
+
+  /** Builds the pipeline on {@code parsed}, a source stream with timestamps and watermarks. */
+  public static PipelineOutputs build(DataStream<ParsedRecord> parsed, PipelineOptions options) {
+    SingleOutputStreamOperator<UsageEvent> valid =
+        parsed.process(new SplitParsedRecords()).uid("split-dead-letters").name("Split dead letters");
+
+    SingleOutputStreamOperator<UsageEvent> unique =
+        valid
+            .keyBy(e -> e.eventId, TypeInformation.of(String.class))
+            .process(new DeduplicateEvents(options.dedupeTtl))
+            .uid("deduplicate")
+            .name("De-duplicate by event_id");
+
+    SingleOutputStreamOperator<PricedUsage> onTime =
+        unique
+            .map(new PriceEvents(options.catalog))
+            .uid("price")
+            .name("Price events")
+            .process(new DropLateEvents(options.allowedLateness.toMillis()))
+            .uid("drop-late")
+            .name("Dead-letter late events");
+
+    DataStream<CostAggregate> hourly = window(onTime, Duration.ofHours(1), CostAggregate.HOUR, options);
+    DataStream<CostAggregate> daily = window(onTime, Duration.ofDays(1), CostAggregate.DAY, options);
+
+    DataStream<DeadLetter> late =
+        onTime
+            .getSideOutput(PipelineTags.LATE)
+            .map(UsagePipeline::lateDeadLetter)
+            .uid("late-dead-letters")
+            .name("Late events as dead letters");
+    DataStream<DeadLetter> deadLetters = valid.getSideOutput(PipelineTags.DEAD_LETTERS).union(late);
+    return new PipelineOutputs(onTime, hourly, daily, deadLetters, unique.getSideOutput(PipelineTags.DUPLICATES));
+  }
+
+  private static DataStream<CostAggregate> window(
+      DataStream<PricedUsage> events, Duration size, String granularity, PipelineOptions options) {
+    return events
+        .keyBy(UsagePipeline::dimensionKey, TypeInformation.of(String.class))
+        .window(TumblingEventTimeWindows.of(size))
+        .allowedLateness(options.allowedLateness)
+        .aggregate(new CostAggregator(), new StampWindow(granularity))
+        .uid("aggregate-" + granularity)
+        .name("Aggregate per " + granularity);
+  }
+
+  static String dimensionKey(PricedUsage e) {
+    return e.project + '\u0001' + e.provider + '\u0001' + e.model + '\u0001' + e.source;
+  }
+
+  private static DeadLetter lateDeadLetter(PricedUsage e) {
+    DeadLetter d = new DeadLetter();
+    d.error = "late: event time " + java.time.Instant.ofEpochMilli(e.timestamp) + " is beyond the allowed lateness";
+    d.raw = io.aicosttracker.core.format.UsageJson.toInputJson(e);
+    return d;
+  }
+}

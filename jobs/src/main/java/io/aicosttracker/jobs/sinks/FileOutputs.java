@@ -1,0 +1,58 @@
+package io.aicosttracker.jobs.sinks;
+
+import io.aicosttracker.connectors.sink.TextFileSinks;
+import io.aicosttracker.core.format.AggregateCsv;
+import io.aicosttracker.core.format.UsageJson;
+import io.aicosttracker.core.records.CostAggregate;
+import io.aicosttracker.core.records.DeadLetter;
+import io.aicosttracker.core.records.PricedUsage;
+import io.aicosttracker.jobs.pipeline.PipelineOutputs;
+import java.nio.file.Path;
+
+/**
+ * Writes the pipeline's outputs as files under one directory: {@code priced-events/} and
+ * {@code dead-letters/} as JSON lines, {@code usage-hourly/} and {@code usage-daily/} as CSV.
+ */
+public final class FileOutputs {
+  public static final String PRICED = "priced-events";
+  public static final String HOURLY = "usage-hourly";
+  public static final String DAILY = "usage-daily";
+  public static final String DEAD_LETTERS = "dead-letters";
+
+  private final Path dir;
+  private final boolean pricedEvents;
+
+  public FileOutputs(Path dir, boolean pricedEvents) {
+    this.dir = dir;
+    this.pricedEvents = pricedEvents;
+  }
+
+  public void attach(PipelineOutputs outputs) {
+    if (pricedEvents) {
+      outputs
+          .priced()
+          .sinkTo(TextFileSinks.<PricedUsage>jsonLines(sub(PRICED), UsageJson::writePriced))
+          .uid("sink-priced-files")
+          .name("priced-events files");
+    }
+    outputs
+        .hourly()
+        .sinkTo(TextFileSinks.<CostAggregate>csv(sub(HOURLY), AggregateCsv.HEADER, AggregateCsv::toRow))
+        .uid("sink-hourly-files")
+        .name("usage-hourly files");
+    outputs
+        .daily()
+        .sinkTo(TextFileSinks.<CostAggregate>csv(sub(DAILY), AggregateCsv.HEADER, AggregateCsv::toRow))
+        .uid("sink-daily-files")
+        .name("usage-daily files");
+    outputs
+        .deadLetters()
+        .sinkTo(TextFileSinks.<DeadLetter>jsonLines(sub(DEAD_LETTERS), UsageJson::writeDeadLetter))
+        .uid("sink-dead-letter-files")
+        .name("dead-letter files");
+  }
+
+  private String sub(String name) {
+    return dir.resolve(name).toAbsolutePath().toUri().toString();
+  }
+}
