@@ -23,6 +23,7 @@ public final class UsageBatchJob {
   private final PipelineOptions options;
   private final int parallelism;
   private boolean writePricedEvents = true;
+  private final List<OutputAttachment> attachments = new java.util.ArrayList<>();
 
   public UsageBatchJob(List<Path> inputs, Path outDir, PipelineOptions options, int parallelism) {
     this.inputs = inputs;
@@ -36,6 +37,12 @@ public final class UsageBatchJob {
     return this;
   }
 
+  /** Adds an output beyond the local files (a JDBC sink, alerts, exports, ...). */
+  public UsageBatchJob attach(OutputAttachment attachment) {
+    attachments.add(attachment);
+    return this;
+  }
+
   /** Runs the job to completion and returns its summary. */
   public RunSummary run() throws Exception {
     List<Path> files = FileUsageSource.expand(inputs);
@@ -44,6 +51,7 @@ public final class UsageBatchJob {
     DataStream<ParsedRecord> parsed = FileUsageSource.create(env, files, options);
     PipelineOutputs outputs = UsagePipeline.build(parsed, options);
     new FileOutputs(outDir, writePricedEvents).attach(outputs);
+    for (OutputAttachment a : attachments) a.attach(outputs);
     long start = System.nanoTime();
     JobExecutionResult result = env.execute("cost-tracker run");
     long elapsed = (System.nanoTime() - start) / 1_000_000;

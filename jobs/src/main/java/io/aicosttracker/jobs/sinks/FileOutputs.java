@@ -6,6 +6,7 @@ import io.aicosttracker.core.format.UsageJson;
 import io.aicosttracker.core.records.CostAggregate;
 import io.aicosttracker.core.records.DeadLetter;
 import io.aicosttracker.core.records.PricedUsage;
+import io.aicosttracker.jobs.pipeline.OutputAttachment;
 import io.aicosttracker.jobs.pipeline.PipelineOutputs;
 import java.nio.file.Path;
 
@@ -13,7 +14,7 @@ import java.nio.file.Path;
  * Writes the pipeline's outputs as files under one directory: {@code priced-events/} and
  * {@code dead-letters/} as JSON lines, {@code usage-hourly/} and {@code usage-daily/} as CSV.
  */
-public final class FileOutputs {
+public final class FileOutputs implements OutputAttachment {
   public static final String PRICED = "priced-events";
   public static final String HOURLY = "usage-hourly";
   public static final String DAILY = "usage-daily";
@@ -27,6 +28,7 @@ public final class FileOutputs {
     this.pricedEvents = pricedEvents;
   }
 
+  @Override
   public void attach(PipelineOutputs outputs) {
     if (pricedEvents) {
       outputs
