@@ -5,13 +5,14 @@ import io.aicosttracker.core.records.CostAggregate;
 import io.aicosttracker.core.records.DeadLetter;
 import io.aicosttracker.core.records.PricedUsage;
 import io.aicosttracker.core.records.UsageEvent;
-import io.aicosttracker.jobs.functions.CostAggregator;
+import io.aicosttracker.jobs.functions.CombineHourlyPartials;
 import io.aicosttracker.jobs.functions.DeduplicateEvents;
 import io.aicosttracker.jobs.functions.DropLateEvents;
 import io.aicosttracker.jobs.functions.PipelineTags;
 import io.aicosttracker.jobs.functions.PriceEvents;
 import io.aicosttracker.jobs.functions.SplitParsedRecords;
 import io.aicosttracker.jobs.functions.StampWindow;
+import io.aicosttracker.jobs.functions.SumPartials;
 import java.time.Duration;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -57,8 +58,12 @@ public final class UsagePipeline {
             .uid("drop-late")
             .name("Dead-letter late events");
 
-    DataStream<CostAggregate> hourly = window(onTime, Duration.ofHours(1), CostAggregate.HOUR, options);
-    DataStream<CostAggregate> daily = window(onTime, Duration.ofDays(1), CostAggregate.DAY, options);
+    DataStream<CostAggregate> partials =
+        onTime
+            .transform("Combine hourly partials", TypeInformation.of(CostAggregate.class), new CombineHourlyPartials())
+            .uid("combine-partials");
+    DataStream<CostAggregate> hourly = window(partials, Duration.ofHours(1), CostAggregate.HOUR, options);
+    DataStream<CostAggregate> daily = window(partials, Duration.ofDays(1), CostAggregate.DAY, options);
 
     DataStream<DeadLetter> late =
         onTime
@@ -71,18 +76,14 @@ public final class UsagePipeline {
   }
 
   private static DataStream<CostAggregate> window(
-      DataStream<PricedUsage> events, Duration size, String granularity, PipelineOptions options) {
-    return events
-        .keyBy(UsagePipeline::dimensionKey, TypeInformation.of(String.class))
+      DataStream<CostAggregate> partials, Duration size, String granularity, PipelineOptions options) {
+    return partials
+        .keyBy(CostAggregate::dimensionKey, TypeInformation.of(String.class))
         .window(TumblingEventTimeWindows.of(size))
         .allowedLateness(options.allowedLateness)
-        .aggregate(new CostAggregator(), new StampWindow(granularity))
+        .aggregate(new SumPartials(), new StampWindow(granularity))
         .uid("aggregate-" + granularity)
         .name("Aggregate per " + granularity);
-  }
-
-  static String dimensionKey(PricedUsage e) {
-    return e.project + '\u0001' + e.provider + '\u0001' + e.model + '\u0001' + e.source;
   }
 
   private static DeadLetter lateDeadLetter(PricedUsage e) {
