@@ -24,6 +24,9 @@ public final class LocalEnvironments {
     conf.set(TaskManagerOptions.NUM_TASK_SLOTS, Math.max(1, parallelism));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     if (parallelism > 0) env.setParallelism(parallelism);
+    // no function keeps a reference to a record it emitted or received, so chained operators
+    // may hand records on without a defensive copy
+    env.getConfig().enableObjectReuse();
     return env;
   }
 }

@@ -7,6 +7,9 @@ import java.time.Duration;
 public final class PipelineOptions implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  /** BATCH runtime (bounded input): picks the sort-free in-memory de-duplication. */
+  public boolean batch;
+
   public CatalogSpec catalog = CatalogSpec.builtIn();
   public Duration outOfOrderness = Duration.ofMinutes(5);
   public Duration idleness = Duration.ofMinutes(1);

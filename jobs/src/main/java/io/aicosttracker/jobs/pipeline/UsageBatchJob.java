@@ -47,6 +47,7 @@ public final class UsageBatchJob {
   public RunSummary run() throws Exception {
     List<Path> files = FileUsageSource.expand(inputs);
     prepareOutputDir();
+    options.batch = true;
     StreamExecutionEnvironment env = LocalEnvironments.create(RuntimeExecutionMode.BATCH, parallelism);
     DataStream<ParsedRecord> parsed = FileUsageSource.create(env, files, options);
     PipelineOutputs outputs = UsagePipeline.build(parsed, options);

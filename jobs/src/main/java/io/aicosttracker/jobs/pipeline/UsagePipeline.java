@@ -7,6 +7,7 @@ import io.aicosttracker.core.records.PricedUsage;
 import io.aicosttracker.core.records.UsageEvent;
 import io.aicosttracker.jobs.functions.CombineHourlyPartials;
 import io.aicosttracker.jobs.functions.DeduplicateEvents;
+import io.aicosttracker.jobs.functions.DeduplicateInMemory;
 import io.aicosttracker.jobs.functions.DropLateEvents;
 import io.aicosttracker.jobs.functions.PipelineTags;
 import io.aicosttracker.jobs.functions.PriceEvents;
@@ -42,12 +43,7 @@ public final class UsagePipeline {
     SingleOutputStreamOperator<UsageEvent> valid =
         parsed.process(new SplitParsedRecords()).uid("split-dead-letters").name("Split dead letters");
 
-    SingleOutputStreamOperator<UsageEvent> unique =
-        valid
-            .keyBy(e -> e.eventId, TypeInformation.of(String.class))
-            .process(new DeduplicateEvents(options.dedupeTtl))
-            .uid("deduplicate")
-            .name("De-duplicate by event_id");
+    SingleOutputStreamOperator<UsageEvent> unique = options.batch ? dedupeBatch(valid) : dedupeStreaming(valid, options);
 
     SingleOutputStreamOperator<PricedUsage> onTime =
         unique
@@ -73,6 +69,24 @@ public final class UsagePipeline {
             .name("Late events as dead letters");
     DataStream<DeadLetter> deadLetters = valid.getSideOutput(PipelineTags.DEAD_LETTERS).union(late);
     return new PipelineOutputs(onTime, hourly, daily, deadLetters, unique.getSideOutput(PipelineTags.DUPLICATES));
+  }
+
+  /** Keyed, checkpointed, TTL-bounded: what a continuous job needs. */
+  private static SingleOutputStreamOperator<UsageEvent> dedupeStreaming(DataStream<UsageEvent> valid, PipelineOptions options) {
+    return valid
+        .keyBy(e -> e.eventId, TypeInformation.of(String.class))
+        .process(new DeduplicateEvents(options.dedupeTtl))
+        .uid("deduplicate")
+        .name("De-duplicate by event_id");
+  }
+
+  /** Hash-partitioned without the sort a keyed operator costs in BATCH mode. */
+  private static SingleOutputStreamOperator<UsageEvent> dedupeBatch(DataStream<UsageEvent> valid) {
+    return valid
+        .partitionCustom((String id, int partitions) -> Math.floorMod(id.hashCode(), partitions), e -> e.eventId)
+        .process(new DeduplicateInMemory())
+        .uid("deduplicate-batch")
+        .name("De-duplicate by event_id");
   }
 
   private static DataStream<CostAggregate> window(

@@ -1,0 +1,46 @@
+package io.aicosttracker.jobs.functions;
+
+import io.aicosttracker.core.dedupe.EventIdKey;
+import io.aicosttracker.core.dedupe.LongPairHashSet;
+import io.aicosttracker.core.records.UsageEvent;
+import org.apache.flink.api.common.accumulators.LongCounter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * BATCH-mode de-duplication: the input is hash-partitioned by {@code event_id}, and each
+ * instance keeps the 128-bit keys of the ids it has seen in a primitive hash set.
+ *
+ * <p>Why not the keyed {@link DeduplicateEvents} here: in BATCH mode a keyed operator sorts every
+ * event by its key before processing, which cost more than all other work of the pipeline
+ * together in a profile here. The set needs ~21 bytes per distinct event on the heap (about
+ * 210 MB for 10 million events). The streaming job keeps the keyed, checkpointed version.
+ */
+public class DeduplicateInMemory extends ProcessFunction<UsageEvent, UsageEvent> {
+  private transient LongPairHashSet seen;
+  private transient long[] key;
+  private transient LongCounter duplicates;
+  private transient Counter duplicateMetric;
+
+  @Override
+  public void open(OpenContext openContext) {
+    seen = new LongPairHashSet(1 << 16);
+    key = new long[2];
+    duplicates = getRuntimeContext().getLongCounter(PipelineCounters.DUPLICATES);
+    duplicateMetric = getRuntimeContext().getMetricGroup().counter("eventsDuplicate");
+  }
+
+  @Override
+  public void processElement(UsageEvent e, Context ctx, Collector<UsageEvent> out) {
+    EventIdKey.of(e.eventId, key);
+    if (seen.add(key[0], key[1])) {
+      out.collect(e);
+    } else {
+      duplicates.add(1);
+      duplicateMetric.inc();
+      ctx.output(PipelineTags.DUPLICATES, e);
+    }
+  }
+}
