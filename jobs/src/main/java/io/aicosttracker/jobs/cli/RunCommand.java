@@ -1,9 +1,11 @@
 package io.aicosttracker.jobs.cli;
 
+import io.aicosttracker.connectors.jdbc.JdbcSettings;
 import io.aicosttracker.jobs.pipeline.CatalogSpec;
 import io.aicosttracker.jobs.pipeline.PipelineOptions;
 import io.aicosttracker.jobs.pipeline.RunSummary;
 import io.aicosttracker.jobs.pipeline.UsageBatchJob;
+import io.aicosttracker.jobs.sinks.JdbcOutputs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,13 +36,35 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-priced-events", description = "Skip writing priced-events/ (aggregates and dead letters only).")
   boolean noPricedEvents;
 
+  @Option(names = "--jdbc-url", description = "Also upsert hourly/daily aggregates into this PostgreSQL (jdbc:postgresql://host:port/db).")
+  String jdbcUrl;
+
+  @Option(names = "--jdbc-user", description = "Database user for --jdbc-url.")
+  String jdbcUser;
+
+  @Option(names = "--jdbc-password-env", paramLabel = "VAR", description = "Environment variable holding the --jdbc-user password.")
+  String jdbcPasswordEnv;
+
   @Override
   public Integer call() throws Exception {
     PipelineOptions options = pipelineOptions();
-    RunSummary summary = new UsageBatchJob(inputs, out, options, parallelism).writePricedEvents(!noPricedEvents).run();
+    UsageBatchJob job = new UsageBatchJob(inputs, out, options, parallelism).writePricedEvents(!noPricedEvents);
+    JdbcOutputs jdbc = jdbcOutputs(options);
+    if (jdbc != null) job.attach(jdbc.checkReady());
+    RunSummary summary = job.run();
     summary.print(System.out);
     System.out.println("outputs in " + out.toAbsolutePath());
+    if (jdbc != null) System.out.println("aggregates upserted into " + JdbcSettings.redact(jdbcUrl) + " (usage_hourly, usage_daily)");
     return 0;
+  }
+
+  /** The PostgreSQL output when {@code --jdbc-url} is given, else null (files only). */
+  JdbcOutputs jdbcOutputs(PipelineOptions options) {
+    if (jdbcUrl == null) {
+      if (jdbcUser != null || jdbcPasswordEnv != null) throw new IllegalArgumentException("--jdbc-user/--jdbc-password-env need --jdbc-url");
+      return null;
+    }
+    return new JdbcOutputs(JdbcSettings.fromEnvironment(jdbcUrl, jdbcUser, jdbcPasswordEnv, System::getenv), options.catalog);
   }
 
   PipelineOptions pipelineOptions() {
