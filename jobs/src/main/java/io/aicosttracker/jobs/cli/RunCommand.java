@@ -4,6 +4,7 @@ import io.aicosttracker.jobs.pipeline.CatalogSpec;
 import io.aicosttracker.jobs.pipeline.PipelineOptions;
 import io.aicosttracker.jobs.pipeline.RunSummary;
 import io.aicosttracker.jobs.pipeline.UsageBatchJob;
+import io.aicosttracker.jobs.sinks.ForecastOutputs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,13 +35,32 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-priced-events", description = "Skip writing priced-events/ (aggregates and dead letters only).")
   boolean noPricedEvents;
 
+  @Option(names = "--forecasts", description = "Also forecast per scope from the daily aggregates, to forecasts/ (JSON lines).")
+  boolean forecasts;
+
+  @Option(names = "--horizons", defaultValue = "30,60,90", split = ",", description = "Forecast horizons in days, with --forecasts (default ${DEFAULT-VALUE}).")
+  int[] horizons;
+
   @Override
   public Integer call() throws Exception {
     PipelineOptions options = pipelineOptions();
-    RunSummary summary = new UsageBatchJob(inputs, out, options, parallelism).writePricedEvents(!noPricedEvents).run();
+    UsageBatchJob job = new UsageBatchJob(inputs, out, options, parallelism).writePricedEvents(!noPricedEvents);
+    if (forecasts) {
+      horizons = Horizons.validate(horizons);
+      clearForecastParts(out.resolve(ForecastOutputs.FORECASTS)); // FileSink would add to old parts
+      job.attach(new ForecastOutputs(out, horizons));
+    }
+    RunSummary summary = job.run();
     summary.print(System.out);
     System.out.println("outputs in " + out.toAbsolutePath());
     return 0;
+  }
+
+  private static void clearForecastParts(java.nio.file.Path dir) throws java.io.IOException {
+    if (!java.nio.file.Files.isDirectory(dir)) return;
+    try (var s = java.nio.file.Files.walk(dir)) {
+      for (java.nio.file.Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) java.nio.file.Files.delete(p);
+    }
   }
 
   PipelineOptions pipelineOptions() {
