@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       DbCommand.class,
       BenchCommand.class,
+      ForecastCommand.class,
+      BenchForecastCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CostTrackerCli {

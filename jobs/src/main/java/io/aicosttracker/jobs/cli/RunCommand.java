@@ -6,6 +6,7 @@ import io.aicosttracker.jobs.pipeline.PipelineOptions;
 import io.aicosttracker.jobs.pipeline.RunSummary;
 import io.aicosttracker.jobs.pipeline.UsageBatchJob;
 import io.aicosttracker.jobs.sinks.JdbcOutputs;
+import io.aicosttracker.jobs.sinks.ForecastOutputs;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,6 +45,11 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--jdbc-password-env", paramLabel = "VAR", description = "Environment variable holding the --jdbc-user password.")
   String jdbcPasswordEnv;
+  @Option(names = "--forecasts", description = "Also forecast per scope from the daily aggregates, to forecasts/ (JSON lines).")
+  boolean forecasts;
+
+  @Option(names = "--horizons", defaultValue = "30,60,90", split = ",", description = "Forecast horizons in days, with --forecasts (default ${DEFAULT-VALUE}).")
+  int[] horizons;
 
   @Override
   public Integer call() throws Exception {
@@ -51,6 +57,11 @@ public final class RunCommand implements Callable<Integer> {
     UsageBatchJob job = new UsageBatchJob(inputs, out, options, parallelism).writePricedEvents(!noPricedEvents);
     JdbcOutputs jdbc = jdbcOutputs(options);
     if (jdbc != null) job.attach(jdbc.checkReady());
+    if (forecasts) {
+      horizons = Horizons.validate(horizons);
+      clearForecastParts(out.resolve(ForecastOutputs.FORECASTS)); // FileSink would add to old parts
+      job.attach(new ForecastOutputs(out, horizons));
+    }
     RunSummary summary = job.run();
     summary.print(System.out);
     System.out.println("outputs in " + out.toAbsolutePath());
@@ -65,6 +76,13 @@ public final class RunCommand implements Callable<Integer> {
       return null;
     }
     return new JdbcOutputs(JdbcSettings.fromEnvironment(jdbcUrl, jdbcUser, jdbcPasswordEnv, System::getenv), options.catalog);
+  }
+
+  private static void clearForecastParts(java.nio.file.Path dir) throws java.io.IOException {
+    if (!java.nio.file.Files.isDirectory(dir)) return;
+    try (var s = java.nio.file.Files.walk(dir)) {
+      for (java.nio.file.Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) java.nio.file.Files.delete(p);
+    }
   }
 
   PipelineOptions pipelineOptions() {

@@ -1,0 +1,30 @@
+package io.aicosttracker.jobs.sinks;
+
+import io.aicosttracker.connectors.sink.TextFileSinks;
+import io.aicosttracker.core.format.ForecastJson;
+import io.aicosttracker.core.forecast.Forecast;
+import io.aicosttracker.jobs.pipeline.ForecastStage;
+import io.aicosttracker.jobs.pipeline.OutputAttachment;
+import io.aicosttracker.jobs.pipeline.PipelineOutputs;
+import java.nio.file.Path;
+
+/** Forecasts recomputed per event-time day from the daily aggregates, written as JSON lines to {@code DIR/forecasts/}. */
+public final class ForecastOutputs implements OutputAttachment {
+  public static final String FORECASTS = "forecasts";
+
+  private final Path dir;
+  private final int[] horizons;
+
+  public ForecastOutputs(Path dir, int[] horizons) {
+    this.dir = dir;
+    this.horizons = horizons.clone();
+  }
+
+  @Override
+  public void attach(PipelineOutputs outputs) {
+    ForecastStage.build(outputs.daily(), horizons)
+        .sinkTo(TextFileSinks.<Forecast>jsonLines(dir.resolve(FORECASTS).toAbsolutePath().toUri().toString(), ForecastJson::write))
+        .uid("sink-forecast-files")
+        .name("forecast files");
+  }
+}
