@@ -65,15 +65,24 @@ public final class HttpJsonPoster {
       HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       Duration retryAfter = RetryAfter.parse(r.headers().firstValue("Retry-After").orElse(null));
       SendResult result = SendResult.fromStatus(r.statusCode(), retryAfter, r.body());
-      return result.error() == null ? result : withError(result, url.scrub(result.error()));
+      return result.error() == null ? result : withError(result, scrub(result.error()));
     } catch (HttpTimeoutException e) {
       return SendResult.noAnswer("timed out after " + timeout.toMillis() + " ms");
     } catch (java.net.ConnectException e) {
       return SendResult.noAnswer("connection refused or unreachable (" + uri.getHost() + ")");
     } catch (java.io.IOException e) {
       String m = e.getMessage() == null ? "" : ": " + e.getMessage();
-      return SendResult.noAnswer(url.scrub(e.getClass().getSimpleName() + m));
+      return SendResult.noAnswer(scrub(e.getClass().getSimpleName() + m));
     }
+  }
+
+  /** Removes the URL and its path and query (where webhook tokens live) from text a server sent back. */
+  String scrub(String text) {
+    String out = url.scrub(text);
+    for (String part : new String[] {uri.getRawPath(), uri.getRawQuery(), uri.getPath(), uri.getQuery()}) {
+      if (part != null && part.length() > 1) out = out.replace(part, "****");
+    }
+    return out;
   }
 
   private static SendResult withError(SendResult r, String error) {
