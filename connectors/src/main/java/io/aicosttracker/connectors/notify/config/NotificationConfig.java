@@ -82,6 +82,7 @@ public final class NotificationConfig implements Serializable {
     }
   }
 
+  /** The named channel's configuration; a clear error listing the configured names otherwise. */
   public ChannelConfig channel(String name) {
     ChannelConfig c = channels.get(name);
     if (c == null) {
