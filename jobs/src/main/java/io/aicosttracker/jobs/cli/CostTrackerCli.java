@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       ForecastCommand.class,
       BenchForecastCommand.class,
+      NotifyTestCommand.class,
+      NotifyBenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CostTrackerCli {
