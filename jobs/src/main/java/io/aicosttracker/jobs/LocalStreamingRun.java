@@ -80,11 +80,12 @@ public final class LocalStreamingRun {
   private void waitUntilIdleOrEnd(JobClient job, String savepoints) throws Exception {
     long lastRead = -1;
     long lastChange = System.nanoTime();
-    JobStatus status;
-    while (!(status = job.getJobStatus().get()).isGloballyTerminalState()) {
+    // a local MiniCluster shuts down with its job: watch the result future, not the cluster
+    var result = job.getJobExecutionResult();
+    while (!result.isDone()) {
       Thread.sleep(POLL_MILLIS);
       if (untilIdle == null) continue;
-      long read = status == JobStatus.RUNNING ? read(job) : -1;
+      long read = running(job) ? read(job) : -1;
       // the idle clock runs only while the job runs and reports counts (not during start-up)
       if (read != lastRead || read < 0) {
         lastRead = read;
@@ -95,6 +96,14 @@ public final class LocalStreamingRun {
         log.println("final savepoint " + path);
         return;
       }
+    }
+  }
+
+  private static boolean running(JobClient job) {
+    try {
+      return job.getJobStatus().get(10, TimeUnit.SECONDS) == JobStatus.RUNNING;
+    } catch (Exception e) {
+      return false; // finished or shutting down
     }
   }
 
@@ -111,7 +120,7 @@ public final class LocalStreamingRun {
   /** Ctrl-C: keep the job's state in a savepoint (open windows included) so it can resume. */
   private void suspend(JobClient job, String savepoints, CountDownLatch done) {
     try {
-      if (job.getJobStatus().get().isGloballyTerminalState()) return;
+      if (job.getJobExecutionResult().isDone()) return;
       log.println("stopping with a savepoint ...");
       String path = job.stopWithSavepoint(false, savepoints, SavepointFormatType.CANONICAL).get(2, TimeUnit.MINUTES);
       log.println("stopped; resume with: --set checkpoints.restore-from=" + path);
