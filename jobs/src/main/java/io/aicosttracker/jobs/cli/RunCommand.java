@@ -1,6 +1,9 @@
 package io.aicosttracker.jobs.cli;
 
 import io.aicosttracker.connectors.jdbc.JdbcSettings;
+import io.aicosttracker.jobs.LocalStreamingRun;
+import io.aicosttracker.jobs.config.ConfigLoader;
+import io.aicosttracker.jobs.config.CostTrackerConfig;
 import io.aicosttracker.jobs.pipeline.CatalogSpec;
 import io.aicosttracker.jobs.pipeline.PipelineOptions;
 import io.aicosttracker.jobs.pipeline.RunSummary;
@@ -8,18 +11,50 @@ import io.aicosttracker.jobs.pipeline.UsageBatchJob;
 import io.aicosttracker.jobs.sinks.JdbcOutputs;
 import io.aicosttracker.jobs.sinks.ForecastOutputs;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code cost-tracker run}: the pipeline in BATCH mode over event files, on a MiniCluster or a cluster. */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Price and aggregate usage events from files (BATCH mode).")
+/**
+ * {@code cost-tracker run}: the pipeline in BATCH mode over event files, or ({@code --kafka}) the
+ * streaming job over a Kafka topic, on an embedded MiniCluster.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Price and aggregate usage events: from files (--input, BATCH mode) or continuously from Kafka (--kafka, STREAMING mode).",
+      "Streaming runs until Ctrl-C (stops with a resumable savepoint) or --until-idle SECONDS (drains: all windows written)."
+    })
 public final class RunCommand implements Callable<Integer> {
-  @Option(names = "--input", required = true, arity = "1..*", description = "Event files or directories (.jsonl/.json/.ndjson/.csv).")
+  @Spec CommandSpec spec;
+
+  @Option(names = "--input", arity = "1..*", description = "Event files or directories (.jsonl/.json/.ndjson/.csv).")
   List<Path> inputs;
 
-  @Option(names = "--out", required = true, description = "Output directory.")
+  @Option(names = "--kafka", paramLabel = "BOOTSTRAP", description = "Stream from Kafka at these bootstrap servers (kafka.bootstrap-servers).")
+  String kafka;
+
+  @Option(names = "--topic", description = "Usage-event topic (kafka.topic, default usage-events).")
+  String topic;
+
+  @Option(names = "--until-idle", paramLabel = "SECONDS", description = "Streaming: stop (draining all windows) after no record arrived for this long.")
+  Integer untilIdle;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Streaming: YAML configuration file (docs/streaming.md); flags beat its values.")
+  Path config;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Streaming: any configuration key, e.g. --set checkpoints.interval=30s (repeatable).")
+  List<String> settings = new ArrayList<>();
+
+  @Option(names = "--out", description = "Output directory (required; streaming: output.dir).")
   Path out;
 
   @Option(names = "--prices", description = "Custom price catalog (genai-prices format); its entries beat the built-in ones.")
@@ -45,6 +80,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--jdbc-password-env", paramLabel = "VAR", description = "Environment variable holding the --jdbc-user password.")
   String jdbcPasswordEnv;
+
   @Option(names = "--forecasts", description = "Also forecast per scope from the daily aggregates, to forecasts/ (JSON lines).")
   boolean forecasts;
 
@@ -53,6 +89,17 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (inputs != null && (kafka != null || config != null)) {
+      throw new IllegalArgumentException("--input (files, batch) and --kafka/--config (streaming) exclude each other");
+    }
+    if (inputs == null && kafka == null && config == null) {
+      throw new IllegalArgumentException("give --input FILES (batch) or --kafka BOOTSTRAP (streaming)");
+    }
+    if (inputs == null) return stream();
+    if (untilIdle != null || topic != null || !settings.isEmpty()) {
+      throw new IllegalArgumentException("--topic, --until-idle and --set apply to streaming runs (--kafka) only");
+    }
+    if (out == null) throw new IllegalArgumentException("--out DIR is required");
     PipelineOptions options = pipelineOptions();
     UsageBatchJob job = new UsageBatchJob(inputs, out, options, parallelism).writePricedEvents(!noPricedEvents);
     JdbcOutputs jdbc = jdbcOutputs(options);
@@ -83,6 +130,34 @@ public final class RunCommand implements Callable<Integer> {
     try (var s = java.nio.file.Files.walk(dir)) {
       for (java.nio.file.Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) java.nio.file.Files.delete(p);
     }
+  }
+
+  private Integer stream() throws Exception {
+    if (untilIdle != null && untilIdle < 1) throw new IllegalArgumentException("--until-idle must be >= 1 second");
+    CostTrackerConfig cfg = ConfigLoader.load(config, streamingOverrides()).validate(true);
+    if (cfg.output.dir == null) throw new IllegalArgumentException("--out DIR (or output.dir) is required");
+    Duration idle = untilIdle == null ? null : Duration.ofSeconds(untilIdle);
+    new LocalStreamingRun(cfg, idle, System.out).run().print(System.out);
+    System.out.println("outputs in " + Path.of(cfg.output.dir).toAbsolutePath());
+    return 0;
+  }
+
+  /** Flags given on the command line as configuration keys; they beat the config file. */
+  private Map<String, String> streamingOverrides() {
+    Map<String, String> m = new LinkedHashMap<>(ConfigLoader.parseOverrides(settings));
+    if (kafka != null) m.put("kafka.bootstrap-servers", kafka);
+    if (topic != null) m.put("kafka.topic", topic);
+    if (out != null) m.put("output.dir", out.toString());
+    if (given("--parallelism")) m.put("job.parallelism", Integer.toString(parallelism));
+    if (given("--max-record-bytes")) m.put("pipeline.max-record-bytes", Integer.toString(maxRecordBytes));
+    if (prices != null) m.put("pipeline.prices", prices.toString());
+    if (pricesReplace) m.put("pipeline.prices-replace", "true");
+    if (noPricedEvents) m.put("output.priced-events", "false");
+    return m;
+  }
+
+  private boolean given(String option) {
+    return spec.commandLine().getParseResult().hasMatchedOption(option);
   }
 
   PipelineOptions pipelineOptions() {

@@ -1,19 +1,14 @@
 package io.aicosttracker.jobs.pipeline;
 
-import io.aicosttracker.core.format.Csv;
 import io.aicosttracker.jobs.functions.PipelineCounters;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
 
 /** Counts and cost totals of one batch run, printed at the end of {@code cost-tracker run}. */
@@ -58,24 +53,11 @@ public record RunSummary(
     return v == null ? 0L : ((Number) v).longValue();
   }
 
-  /** Sums cost per provider/model over every daily CSV part file. */
+  /** Sums cost per provider/model over the final daily rows (a re-fired window counts once). */
   static Map<String, Double> costByModel(Path dailyDir) throws IOException {
     Map<String, Double> byModel = new LinkedHashMap<>();
-    if (!Files.isDirectory(dailyDir)) return byModel;
-    List<Path> parts;
-    try (Stream<Path> s = Files.walk(dailyDir)) {
-      parts = s.filter(p -> p.getFileName().toString().endsWith(".csv")).toList();
-    }
-    for (Path part : parts) {
-      try (BufferedReader r = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
-        String header = r.readLine();
-        if (header == null) continue;
-        String line;
-        while ((line = r.readLine()) != null) {
-          String[] c = Csv.split(line);
-          byModel.merge(c[2] + "/" + c[3], Double.parseDouble(c[11]), Double::sum);
-        }
-      }
+    for (String[] c : io.aicosttracker.jobs.sinks.AggregateFiles.readFinal(dailyDir).values()) {
+      byModel.merge(c[2] + "/" + c[3], Double.parseDouble(c[11]), Double::sum);
     }
     return byModel;
   }
