@@ -72,6 +72,10 @@ INSERT INTO forecasts (scope, issued_for, target_day, expected_usd, lower80_usd,
 SELECT sc, current_date - 1, current_date - 1 + d, 100 + d, 90 + d, 110 + d, 80 + d, 120 + d, 'ols-trend-dow', 0.08, 'ok'
 FROM generate_series(1, 90) AS d CROSS JOIN (VALUES ('all'), ('project=search')) AS s(sc);
 
+INSERT INTO forecast_horizons (scope, issued_for, horizon_days, expected_usd, lower80_usd, upper80_usd, lower95_usd, upper95_usd, model_name, backtest_mape, history_days, status)
+SELECT sc, current_date - 1, h, 100 * h, 90 * h, 110 * h, 85 * h, 115 * h, 'ols_trend_dow', 0.08, 100, 'ok'
+FROM (VALUES (30), (60), (90)) AS hs(h) CROSS JOIN (VALUES ('all'), ('project=search')) AS s(sc);
+
 INSERT INTO notification_deliveries (alert_id, channel, channel_type, status, attempts, http_status, latency_ms, error, sent_at)
 SELECT a.alert_id, c.channel, c.channel_type,
        CASE WHEN abs(hashtext(a.alert_id || c.channel)) % 10 = 0 THEN 'failed' ELSE 'sent' END,

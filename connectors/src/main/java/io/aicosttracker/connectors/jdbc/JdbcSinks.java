@@ -56,6 +56,10 @@ public final class JdbcSinks {
     return attach(rows, "forecasts", UpsertStatements.FORECASTS, UpsertStatements.forecastBinder());
   }
 
+  public DataStreamSink<ForecastHorizonRow> forecastHorizons(DataStream<ForecastHorizonRow> rows) {
+    return attach(rows, "forecast_horizons", UpsertStatements.FORECAST_HORIZONS, UpsertStatements.forecastHorizonBinder());
+  }
+
   public DataStreamSink<DeliveryRow> deliveries(DataStream<DeliveryRow> rows) {
     return attach(rows, "notification_deliveries", UpsertStatements.DELIVERIES, UpsertStatements.deliveryBinder());
   }

@@ -201,6 +201,32 @@ public final class UpsertStatements {
     };
   }
 
+  public static final String FORECAST_HORIZONS = "INSERT INTO forecast_horizons (scope, issued_for, horizon_days, expected_usd,"
+      + " lower80_usd, upper80_usd, lower95_usd, upper95_usd, model_name, backtest_mape, history_days, status, updated_at)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())"
+      + " ON CONFLICT (scope, issued_for, horizon_days) DO UPDATE SET expected_usd = EXCLUDED.expected_usd,"
+      + " lower80_usd = EXCLUDED.lower80_usd, upper80_usd = EXCLUDED.upper80_usd, lower95_usd = EXCLUDED.lower95_usd,"
+      + " upper95_usd = EXCLUDED.upper95_usd, model_name = EXCLUDED.model_name, backtest_mape = EXCLUDED.backtest_mape,"
+      + " history_days = EXCLUDED.history_days, status = EXCLUDED.status, updated_at = now()";
+
+  public static JdbcStatementBuilder<ForecastHorizonRow> forecastHorizonBinder() {
+    return (ps, f) -> {
+      int i = 1;
+      ps.setString(i++, f.scope);
+      ps.setObject(i++, LocalDate.parse(f.issuedFor));
+      ps.setInt(i++, f.horizonDays);
+      setDouble(ps, i++, f.expectedUsd);
+      setDouble(ps, i++, f.lower80Usd);
+      setDouble(ps, i++, f.upper80Usd);
+      setDouble(ps, i++, f.lower95Usd);
+      setDouble(ps, i++, f.upper95Usd);
+      ps.setString(i++, f.modelName);
+      setDouble(ps, i++, f.backtestMape);
+      ps.setInt(i++, f.historyDays);
+      ps.setString(i, f.status);
+    };
+  }
+
   public static final String DELIVERIES = "INSERT INTO notification_deliveries (alert_id, channel, channel_type, status, attempts,"
       + " http_status, latency_ms, error, sent_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, now())"
       + " ON CONFLICT (alert_id, channel) DO UPDATE SET channel_type = EXCLUDED.channel_type, status = EXCLUDED.status,"
