@@ -30,10 +30,10 @@ class DbMigrateCommandITCase {
     String url = pg.newDatabase();
     Run first = run("db", "migrate", "--jdbc-url", url, "--user", "postgres");
     assertThat(first.code).isZero();
-    assertThat(first.out).contains("applied 5 migration(s): version empty -> 5");
+    assertThat(first.out).contains("applied 6 migration(s): version empty -> 6");
     Run second = run("db", "migrate", "--jdbc-url", url, "--user", "postgres");
     assertThat(second.code).isZero();
-    assertThat(second.out).contains("schema up to date at version 5 (nothing applied)");
+    assertThat(second.out).contains("schema up to date at version 6 (nothing applied)");
   }
 
   @Test
