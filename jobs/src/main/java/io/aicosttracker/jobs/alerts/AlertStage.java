@@ -69,6 +69,8 @@ public final class AlertStage implements OutputAttachment {
   public void attach(PipelineOutputs outputs) {
     streams = build(outputs.priced(), budgets, anomalies, retention);
     if (filesDir != null) {
+      clear(filesDir.resolve(ALERTS_DIR));
+      clear(filesDir.resolve(BUDGET_STATUS_DIR));
       streams
           .alerts()
           .sinkTo(TextFileSinks.<AlertEvent>jsonLines(sub(ALERTS_DIR), AlertJson::writeAlert))
@@ -96,8 +98,32 @@ public final class AlertStage implements OutputAttachment {
     return streams.budgetStatus();
   }
 
+  /** Removes the output of an earlier run (only this stage's directories). */
+  private static void clear(Path dir) {
+    if (!java.nio.file.Files.exists(dir)) return;
+    try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(dir)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) java.nio.file.Files.delete(p);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("cannot clear " + dir + ": " + e.getMessage());
+    }
+  }
+
   private String sub(String name) {
     return filesDir.resolve(name).toAbsolutePath().toUri().toString();
+  }
+
+  /** Keeps the events the anomaly series count (API usage, and manual entries when asked). */
+  private static final class SeriesFilter implements org.apache.flink.api.common.functions.FilterFunction<PricedUsage> {
+    private final boolean includeManual;
+
+    SeriesFilter(boolean includeManual) {
+      this.includeManual = includeManual;
+    }
+
+    @Override
+    public boolean filter(PricedUsage e) {
+      return includeManual || !io.aicosttracker.core.records.UsageEvent.SOURCE_MANUAL.equals(e.source);
+    }
   }
 
   /** Builds the alert operators on {@code priced} (for jobs that do not use an attachment). */
@@ -131,6 +157,9 @@ public final class AlertStage implements OutputAttachment {
     if (anomalies != null) {
       SingleOutputStreamOperator<AlertEvent> anomalyAlerts =
           priced
+              .filter(new SeriesFilter(anomalies.includeManual))
+              .uid("anomaly-source-filter")
+              .name("Usage for anomaly series")
               .keyBy(e -> SeriesCost.seriesKey(e.project, e.provider, e.model), TypeInformation.of(String.class))
               .window(TumblingEventTimeWindows.of(anomalies.step))
               .allowedLateness(retention)

@@ -7,7 +7,9 @@ import io.aicosttracker.jobs.pipeline.UsageBatchJob;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import io.aicosttracker.jobs.alerts.AlertStage;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code cost-tracker run}: the pipeline in BATCH mode over event files, on a MiniCluster or a cluster. */
@@ -34,11 +36,18 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-priced-events", description = "Skip writing priced-events/ (aggregates and dead letters only).")
   boolean noPricedEvents;
 
+  @Mixin AlertCliOptions alertOptions = new AlertCliOptions();
+
   @Override
   public Integer call() throws Exception {
     PipelineOptions options = pipelineOptions();
-    RunSummary summary = new UsageBatchJob(inputs, out, options, parallelism).writePricedEvents(!noPricedEvents).run();
+    // budgets are validated here, before anything runs
+    AlertStage alerts = alertOptions.stage(options.allowedLateness, out);
+    UsageBatchJob job = new UsageBatchJob(inputs, out, options, parallelism).writePricedEvents(!noPricedEvents);
+    if (alerts != null) job.attach(alerts);
+    RunSummary summary = job.run();
     summary.print(System.out);
+    if (alerts != null) AlertSummary.read(out).print(System.out);
     System.out.println("outputs in " + out.toAbsolutePath());
     return 0;
   }

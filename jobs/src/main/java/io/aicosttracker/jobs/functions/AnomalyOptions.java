@@ -20,6 +20,11 @@ public final class AnomalyOptions implements Serializable {
   public double dollarFloor = 1.0;
   /** No alerts until the series is this old. */
   public Duration minHistory = Duration.ofDays(14);
+  /**
+   * Whether manual entries (source=manual) count. Off by default: a person's entry books a
+   * whole invoice at the time it is entered, a one-off jump that is not a usage anomaly.
+   */
+  public boolean includeManual = false;
   /** After an alert, no new alert for the same series for this long (stops flapping storms). */
   public Duration cooldown = Duration.ofHours(6);
 
