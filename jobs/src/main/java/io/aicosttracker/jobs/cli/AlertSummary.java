@@ -24,8 +24,9 @@ record AlertSummary(List<JsonNode> alerts, int statuses, Path dir) {
     p.printf("budget statuses  %,d%n", statuses);
     alerts.stream()
         .filter(a -> "ALERT".equals(a.path("state").asText()))
-        .sorted(Comparator.comparing((JsonNode a) -> a.path("event_time").asText()))
-        .limit(8)
+        .sorted(Comparator.comparing((JsonNode a) -> a.path("kind").asText().equals("UNPRICED_USAGE"))
+            .thenComparing(a -> a.path("event_time").asText()))
+        .limit(10)
         .forEach(a -> p.println("  " + a.path("event_time").asText() + " " + a.path("kind").asText() + ": " + a.path("message").asText()));
     p.println("alert files      " + dir.resolve(AlertStage.ALERTS_DIR).toAbsolutePath());
   }
