@@ -23,8 +23,24 @@ import picocli.CommandLine.Option;
  * {@code cost-tracker bench batch}: end-to-end batch throughput beside the single-threaded
  * Jackson streaming parse of the same input (the parse limit), in one run.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks that print their figures.", subcommands = {BenchCommand.Batch.class})
-public final class BenchCommand {
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Benchmarks that print their figures (not tests).",
+    subcommands = {
+      BenchCommand.Batch.class,
+      AnomalyBenchCommand.class,
+      BenchForecastCommand.class,
+      NotifyBenchCommand.class,
+      picocli.CommandLine.HelpCommand.class
+    })
+public final class BenchCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
 
   @Command(name = "batch", mixinStandardHelpOptions = true, description = "Batch pipeline events/s vs a plain Jackson streaming pass over the same files.")
   static final class Batch implements Callable<Integer> {

@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
  * and its horizon totals are compared with what followed: MAPE of each horizon total and the
  * share of outcomes inside the 80 % and 95 % intervals.
  */
-@Command(name = "bench-forecast", mixinStandardHelpOptions = true, description = "Back-test the forecaster on generated data; prints MAPE per horizon and interval coverage.")
+@Command(name = "forecast", mixinStandardHelpOptions = true, description = "Back-test the forecaster on generated data; prints MAPE per horizon and interval coverage.")
 public final class BenchForecastCommand implements Callable<Integer> {
   private static final LocalDate START = LocalDate.parse("2026-01-01");
 

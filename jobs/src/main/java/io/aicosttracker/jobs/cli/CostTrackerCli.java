@@ -18,9 +18,7 @@ import picocli.CommandLine.Command;
       DbCommand.class,
       BenchCommand.class,
       ForecastCommand.class,
-      BenchForecastCommand.class,
       NotifyTestCommand.class,
-      NotifyBenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CostTrackerCli {

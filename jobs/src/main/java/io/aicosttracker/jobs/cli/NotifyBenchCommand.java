@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
  * MiniCluster to a signed-webhook receiver on 127.0.0.1; prints emission-to-receipt latency
  * percentiles, and the eventual delivery rate when the receiver answers a share of requests 500.
  */
-@Command(name = "notify-bench", mixinStandardHelpOptions = true,
+@Command(name = "notify", mixinStandardHelpOptions = true,
     description = "Benchmark notification delivery latency and eventual delivery under injected 500s (local webhook receiver).")
 public final class NotifyBenchCommand implements Callable<Integer> {
   @Option(names = "--rate", defaultValue = "100", description = "Alerts per second (default ${DEFAULT-VALUE}).")

@@ -17,8 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import io.aicosttracker.jobs.alerts.AlertStage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -86,6 +88,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--horizons", defaultValue = "30,60,90", split = ",", description = "Forecast horizons in days, with --forecasts (default ${DEFAULT-VALUE}).")
   int[] horizons;
+  @Mixin AlertCliOptions alertOptions = new AlertCliOptions();
 
   @Override
   public Integer call() throws Exception {
@@ -101,7 +104,10 @@ public final class RunCommand implements Callable<Integer> {
     }
     if (out == null) throw new IllegalArgumentException("--out DIR is required");
     PipelineOptions options = pipelineOptions();
+    // budgets are validated here, before anything runs
+    AlertStage alerts = alertOptions.stage(options.allowedLateness, out);
     UsageBatchJob job = new UsageBatchJob(inputs, out, options, parallelism).writePricedEvents(!noPricedEvents);
+    if (alerts != null) job.attach(alerts);
     JdbcOutputs jdbc = jdbcOutputs(options);
     if (jdbc != null) job.attach(jdbc.checkReady());
     if (forecasts) {
@@ -111,6 +117,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     RunSummary summary = job.run();
     summary.print(System.out);
+    if (alerts != null) AlertSummary.read(out).print(System.out);
     System.out.println("outputs in " + out.toAbsolutePath());
     if (jdbc != null) System.out.println("aggregates upserted into " + JdbcSettings.redact(jdbcUrl) + " (usage_hourly, usage_daily)");
     return 0;

@@ -1,0 +1,178 @@
+package io.aicosttracker.jobs.alerts;
+
+import io.aicosttracker.connectors.sink.TextFileSinks;
+import io.aicosttracker.core.budget.Budget;
+import io.aicosttracker.core.format.AlertJson;
+import io.aicosttracker.core.records.AlertEvent;
+import io.aicosttracker.core.records.BudgetStatus;
+import io.aicosttracker.core.records.PricedUsage;
+import io.aicosttracker.jobs.functions.AnomalyOptions;
+import io.aicosttracker.jobs.functions.BudgetCharge;
+import io.aicosttracker.jobs.functions.BudgetSpendFunction;
+import io.aicosttracker.jobs.functions.CostAnomalyFunction;
+import io.aicosttracker.jobs.functions.MatchBudgets;
+import io.aicosttracker.jobs.functions.SeriesCost;
+import io.aicosttracker.jobs.functions.SeriesCostAggregator;
+import io.aicosttracker.jobs.functions.UnpricedUsageFunction;
+import io.aicosttracker.jobs.pipeline.OutputAttachment;
+import io.aicosttracker.jobs.pipeline.PipelineOutputs;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+
+/**
+ * Budgets, cost anomalies and unpriced-usage alerts on the pipeline's priced events.
+ *
+ * <p>Attach it like any output; afterwards {@link #alerts()} and {@link #budgetStatus()} are the
+ * streams for further sinks (Kafka {@code cost-alerts}, PostgreSQL, the notification sink). With
+ * {@link #writeFilesTo} it also writes {@code DIR/alerts/} and {@code DIR/budget-status/} as
+ * JSON lines.
+ *
+ * <pre>{@code
+ * AlertStage alerts = new AlertStage(budgets, AnomalyOptions.hourly(), allowedLateness).writeFilesTo(outDir);
+ * job.attach(alerts);                       // or alerts.attach(outputs)
+ * job.attach(o -> notificationSink.attach(alerts.alerts()));
+ * }</pre>
+ */
+public final class AlertStage implements OutputAttachment {
+  public static final String ALERTS_DIR = "alerts";
+  public static final String BUDGET_STATUS_DIR = "budget-status";
+
+  private final List<Budget> budgets;
+  private final AnomalyOptions anomalies;
+  private final Duration retention;
+  private Path filesDir;
+  private AlertStreams streams;
+
+  /**
+   * @param anomalies anomaly detector options, or null to turn anomaly detection off
+   * @param retention how long closed periods/days stay in state for late events (the
+   *     pipeline's allowed lateness)
+   */
+  public AlertStage(List<Budget> budgets, AnomalyOptions anomalies, Duration retention) {
+    this.budgets = List.copyOf(budgets);
+    this.anomalies = anomalies == null ? null : anomalies.validate();
+    this.retention = retention;
+  }
+
+  /** Also write alerts and budget statuses as JSON lines under {@code dir}. */
+  public AlertStage writeFilesTo(Path dir) {
+    this.filesDir = dir;
+    return this;
+  }
+
+  @Override
+  public void attach(PipelineOutputs outputs) {
+    streams = build(outputs.priced(), budgets, anomalies, retention);
+    if (filesDir != null) {
+      clear(filesDir.resolve(ALERTS_DIR));
+      clear(filesDir.resolve(BUDGET_STATUS_DIR));
+      streams
+          .alerts()
+          .sinkTo(TextFileSinks.<AlertEvent>jsonLines(sub(ALERTS_DIR), AlertJson::writeAlert))
+          .uid("sink-alert-files")
+          .name("alerts files");
+      if (streams.budgetStatus() != null) {
+        streams
+            .budgetStatus()
+            .sinkTo(TextFileSinks.<BudgetStatus>jsonLines(sub(BUDGET_STATUS_DIR), AlertJson::writeStatus))
+            .uid("sink-budget-status-files")
+            .name("budget-status files");
+      }
+    }
+  }
+
+  /** All alert events; available after {@link #attach}. */
+  public DataStream<AlertEvent> alerts() {
+    if (streams == null) throw new IllegalStateException("attach the AlertStage before asking for its streams");
+    return streams.alerts();
+  }
+
+  /** Budget statuses, or null without budgets; available after {@link #attach}. */
+  public DataStream<BudgetStatus> budgetStatus() {
+    if (streams == null) throw new IllegalStateException("attach the AlertStage before asking for its streams");
+    return streams.budgetStatus();
+  }
+
+  /** Removes the output of an earlier run (only this stage's directories). */
+  private static void clear(Path dir) {
+    if (!java.nio.file.Files.exists(dir)) return;
+    try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(dir)) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) java.nio.file.Files.delete(p);
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException("cannot clear " + dir + ": " + e.getMessage());
+    }
+  }
+
+  private String sub(String name) {
+    return filesDir.resolve(name).toAbsolutePath().toUri().toString();
+  }
+
+  /** Keeps the events the anomaly series count (API usage, and manual entries when asked). */
+  private static final class SeriesFilter implements org.apache.flink.api.common.functions.FilterFunction<PricedUsage> {
+    private final boolean includeManual;
+
+    SeriesFilter(boolean includeManual) {
+      this.includeManual = includeManual;
+    }
+
+    @Override
+    public boolean filter(PricedUsage e) {
+      return includeManual || !io.aicosttracker.core.records.UsageEvent.SOURCE_MANUAL.equals(e.source);
+    }
+  }
+
+  /** Builds the alert operators on {@code priced} (for jobs that do not use an attachment). */
+  public static AlertStreams build(DataStream<PricedUsage> priced, List<Budget> budgets, AnomalyOptions anomalies, Duration retention) {
+    SingleOutputStreamOperator<AlertEvent> unpriced =
+        priced
+            .filter(PricedUsage::isUnpriced)
+            .uid("unpriced-filter")
+            .name("Unpriced events")
+            .keyBy(e -> e.provider + '\u0001' + e.model, TypeInformation.of(String.class))
+            .process(new UnpricedUsageFunction(retention))
+            .uid("unpriced-usage-alerts")
+            .name("UNPRICED_USAGE alerts");
+    DataStream<AlertEvent> alerts = unpriced;
+    DataStream<BudgetStatus> status = null;
+
+    if (!budgets.isEmpty()) {
+      SingleOutputStreamOperator<AlertEvent> budgetAlerts =
+          priced
+              .flatMap(new MatchBudgets(budgets), TypeInformation.of(BudgetCharge.class))
+              .uid("budget-match")
+              .name("Match events to budgets")
+              .keyBy(c -> c.budgetId, TypeInformation.of(String.class))
+              .process(new BudgetSpendFunction(budgets, retention))
+              .uid("budget-spend")
+              .name("Budget spend, burn rate and alerts");
+      alerts = alerts.union(budgetAlerts);
+      status = budgetAlerts.getSideOutput(BudgetSpendFunction.STATUS);
+    }
+
+    if (anomalies != null) {
+      SingleOutputStreamOperator<AlertEvent> anomalyAlerts =
+          priced
+              .filter(new SeriesFilter(anomalies.includeManual))
+              .uid("anomaly-source-filter")
+              .name("Usage for anomaly series")
+              .keyBy(e -> SeriesCost.seriesKey(e.project, e.provider, e.model), TypeInformation.of(String.class))
+              .window(TumblingEventTimeWindows.of(anomalies.step))
+              .allowedLateness(retention)
+              .aggregate(new SeriesCostAggregator(), new SeriesCostAggregator.StampSeriesWindow(),
+                  TypeInformation.of(SeriesCost.class), TypeInformation.of(SeriesCost.class), TypeInformation.of(SeriesCost.class))
+              .uid("anomaly-series-cost")
+              .name("Cost per series and window")
+              .keyBy(SeriesCost::seriesKey, TypeInformation.of(String.class))
+              .process(new CostAnomalyFunction(anomalies))
+              .uid("cost-anomalies")
+              .name("Rolling z-score anomalies");
+      alerts = alerts.union(anomalyAlerts);
+    }
+    return new AlertStreams(alerts, status);
+  }
+}
