@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code cost-tracker bench-forecast}: forecast accuracy on generated data, not a test.
+ * {@code cost-tracker bench forecast}: forecast accuracy on generated data, not a test.
  *
  * <p>For each seed, {@code --days} of usage come from the event generator (trend, weekly and
  * hourly seasonality, heavy-tailed request costs, labelled spikes), priced with the built-in

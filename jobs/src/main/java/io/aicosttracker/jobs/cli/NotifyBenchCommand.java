@@ -32,7 +32,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code cost-tracker notify-bench}: alerts at a fixed rate through the notification stage on a
+ * {@code cost-tracker bench notify}: alerts at a fixed rate through the notification stage on a
  * MiniCluster to a signed-webhook receiver on 127.0.0.1; prints emission-to-receipt latency
  * percentiles, and the eventual delivery rate when the receiver answers a share of requests 500.
  */
