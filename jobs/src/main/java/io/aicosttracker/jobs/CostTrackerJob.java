@@ -8,8 +8,13 @@ import io.aicosttracker.jobs.pipeline.OutputAttachment;
 import io.aicosttracker.jobs.pipeline.PipelineOptions;
 import io.aicosttracker.jobs.pipeline.PipelineOutputs;
 import io.aicosttracker.jobs.pipeline.UsagePipeline;
-import io.aicosttracker.jobs.sinks.FileOutputs;
-import io.aicosttracker.jobs.sinks.KafkaOutputs;
+import io.aicosttracker.connectors.jdbc.JdbcSettings;
+import io.aicosttracker.connectors.notify.config.NotificationConfig;
+import io.aicosttracker.connectors.notify.config.NotificationConfigLoader;
+import io.aicosttracker.core.budget.Budget;
+import io.aicosttracker.core.budget.BudgetConfigLoader;
+import io.aicosttracker.jobs.alerts.AlertStage;
+import io.aicosttracker.jobs.sinks.OutputPlan;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,12 +75,38 @@ public final class CostTrackerJob {
     return new CostTrackerJob(source, defaultOutputs(config), options);
   }
 
-  /** Kafka dead letters (and priced events) plus, when {@code output.dir} is set, the file outputs. */
+  /**
+   * What the configuration asks for downstream of the pipeline: Kafka dead letters (and priced
+   * events, alerts), files when {@code output.dir} is set, PostgreSQL when {@code jdbc.url} is set,
+   * forecasts, the alert stage and notifications.
+   */
   public static List<OutputAttachment> defaultOutputs(CostTrackerConfig config) {
-    List<OutputAttachment> list = new ArrayList<>();
-    list.add(new KafkaOutputs(config.kafka));
-    if (config.output.dir != null) list.add(new FileOutputs(Path.of(config.output.dir), config.output.pricedEvents));
-    return list;
+    PipelineOptions options = config.pipeline.toOptions();
+    OutputPlan plan = new OutputPlan().kafka(config.kafka);
+    if (config.output.dir != null) plan.files(Path.of(config.output.dir), config.output.pricedEvents);
+    if (config.jdbc.url != null) {
+      JdbcSettings settings = JdbcSettings.fromEnvironment(config.jdbc.url, config.jdbc.user, config.jdbc.passwordEnv, System::getenv);
+      settings.checkReady(List.of("usage_hourly", "usage_daily", "alerts", "forecast_horizons"));
+      plan.jdbc(settings, options.catalog);
+    }
+    if (config.forecast.enabled) plan.forecasts(config.forecast.horizonArray());
+    if (config.alerts.enabled) {
+      List<Budget> budgets =
+          config.alerts.budgetsFile != null ? BudgetConfigLoader.load(config.alerts.budgetsFile) : BudgetConfigLoader.fromTree(config.budgets);
+      plan.alerts(new AlertStage(budgets, config.alerts.anomalyOptions(), options.allowedLateness));
+      if (config.notifications != null) {
+        NotificationConfig notify = NotificationConfigLoader.fromTree(config.notifications, "notifications");
+        plan.notifications(notify.withBudgetChannels(budgetChannels(budgets)));
+      }
+    }
+    return List.of(plan);
+  }
+
+  /** Each budget's own notification channels, by budget id. */
+  public static java.util.Map<String, List<String>> budgetChannels(List<Budget> budgets) {
+    java.util.Map<String, List<String>> m = new java.util.LinkedHashMap<>();
+    for (Budget b : budgets) if (b.channels() != null && !b.channels().isEmpty()) m.put(b.id(), b.channels());
+    return m;
   }
 
   /** Adds the job graph to {@code env} and returns the pipeline's streams. */
@@ -110,6 +141,9 @@ public final class CostTrackerJob {
     conf.set(org.apache.flink.configuration.PipelineOptions.GENERIC_TYPES, false);
     conf.set(org.apache.flink.configuration.PipelineOptions.NAME, config.job.name);
     conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, config.checkpoints.interval);
+    // alerts are a trickle: a 10 ms network buffer timeout keeps them from waiting 100 ms per hop
+    // (busy edges fill their buffers long before either timeout)
+    conf.set(ExecutionOptions.BUFFER_TIMEOUT, java.time.Duration.ofMillis(10));
     conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
     if (config.checkpoints.dir != null) {
       conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");

@@ -69,8 +69,6 @@ public final class AlertStage implements OutputAttachment {
   public void attach(PipelineOutputs outputs) {
     streams = build(outputs.priced(), budgets, anomalies, retention);
     if (filesDir != null) {
-      clear(filesDir.resolve(ALERTS_DIR));
-      clear(filesDir.resolve(BUDGET_STATUS_DIR));
       streams
           .alerts()
           .sinkTo(TextFileSinks.<AlertEvent>jsonLines(sub(ALERTS_DIR), AlertJson::writeAlert))
@@ -99,15 +97,6 @@ public final class AlertStage implements OutputAttachment {
   }
 
   /** Removes the output of an earlier run (only this stage's directories). */
-  private static void clear(Path dir) {
-    if (!java.nio.file.Files.exists(dir)) return;
-    try (java.util.stream.Stream<Path> s = java.nio.file.Files.walk(dir)) {
-      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) java.nio.file.Files.delete(p);
-    } catch (java.io.IOException e) {
-      throw new IllegalArgumentException("cannot clear " + dir + ": " + e.getMessage());
-    }
-  }
-
   private String sub(String name) {
     return filesDir.resolve(name).toAbsolutePath().toUri().toString();
   }

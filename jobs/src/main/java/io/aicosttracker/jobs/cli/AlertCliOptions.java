@@ -48,6 +48,12 @@ public final class AlertCliOptions {
     return new AlertStage(list, noAnomalies ? null : anomalyOptions(), retention).writeFilesTo(outDir);
   }
 
+  /** Each budget's own notification channels, by budget id (empty without --budgets). */
+  java.util.Map<String, List<String>> budgetChannels() {
+    if (budgets == null) return java.util.Map.of();
+    return io.aicosttracker.jobs.CostTrackerJob.budgetChannels(BudgetConfigLoader.load(budgets));
+  }
+
   AnomalyOptions anomalyOptions() {
     AnomalyOptions o;
     switch (granularity.toLowerCase(java.util.Locale.ROOT)) {

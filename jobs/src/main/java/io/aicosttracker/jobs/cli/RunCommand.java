@@ -9,7 +9,8 @@ import io.aicosttracker.jobs.pipeline.PipelineOptions;
 import io.aicosttracker.jobs.pipeline.RunSummary;
 import io.aicosttracker.jobs.pipeline.UsageBatchJob;
 import io.aicosttracker.jobs.sinks.JdbcOutputs;
-import io.aicosttracker.jobs.sinks.ForecastOutputs;
+import io.aicosttracker.jobs.sinks.OutputPlan;
+import io.aicosttracker.connectors.notify.config.NotificationConfigLoader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,6 +84,9 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--jdbc-password-env", paramLabel = "VAR", description = "Environment variable holding the --jdbc-user password.")
   String jdbcPasswordEnv;
 
+  @Option(names = "--notifications", paramLabel = "FILE", description = "Send alerts through the channels and routes in FILE (docs/notifications.md).")
+  Path notificationsFile;
+
   @Option(names = "--forecasts", description = "Also forecast per scope from the daily aggregates, to forecasts/ (JSON lines).")
   boolean forecasts;
 
@@ -104,39 +108,30 @@ public final class RunCommand implements Callable<Integer> {
     }
     if (out == null) throw new IllegalArgumentException("--out DIR is required");
     PipelineOptions options = pipelineOptions();
-    // budgets are validated here, before anything runs
+    // everything is validated here, before anything runs
     AlertStage alerts = alertOptions.stage(options.allowedLateness, out);
-    UsageBatchJob job = new UsageBatchJob(inputs, out, options, parallelism).writePricedEvents(!noPricedEvents);
-    if (alerts != null) job.attach(alerts);
-    JdbcOutputs jdbc = jdbcOutputs(options);
-    if (jdbc != null) job.attach(jdbc.checkReady());
-    if (forecasts) {
-      horizons = Horizons.validate(horizons);
-      clearForecastParts(out.resolve(ForecastOutputs.FORECASTS)); // FileSink would add to old parts
-      job.attach(new ForecastOutputs(out, horizons));
+    OutputPlan plan = new OutputPlan().derivedFilesIn(out).alerts(alerts);
+    if (notificationsFile != null) {
+      if (alerts == null) throw new IllegalArgumentException("--notifications needs the alert stage (drop --no-alerts)");
+      plan.notifications(NotificationConfigLoader.load(notificationsFile).withBudgetChannels(alertOptions.budgetChannels()));
     }
+    if (jdbcUrl != null) plan.jdbc(jdbcSettings(), options.catalog);
+    else if (jdbcUser != null || jdbcPasswordEnv != null) throw new IllegalArgumentException("--jdbc-user/--jdbc-password-env need --jdbc-url");
+    if (forecasts) plan.forecasts(Horizons.validate(horizons));
+    UsageBatchJob job = new UsageBatchJob(inputs, out, options, parallelism).writePricedEvents(!noPricedEvents).attach(plan);
     RunSummary summary = job.run();
     summary.print(System.out);
     if (alerts != null) AlertSummary.read(out).print(System.out);
     System.out.println("outputs in " + out.toAbsolutePath());
-    if (jdbc != null) System.out.println("aggregates upserted into " + JdbcSettings.redact(jdbcUrl) + " (usage_hourly, usage_daily)");
+    if (jdbcUrl != null) System.out.println("upserted into PostgreSQL at " + JdbcSettings.redact(jdbcUrl));
     return 0;
   }
 
-  /** The PostgreSQL output when {@code --jdbc-url} is given, else null (files only). */
-  JdbcOutputs jdbcOutputs(PipelineOptions options) {
-    if (jdbcUrl == null) {
-      if (jdbcUser != null || jdbcPasswordEnv != null) throw new IllegalArgumentException("--jdbc-user/--jdbc-password-env need --jdbc-url");
-      return null;
-    }
-    return new JdbcOutputs(JdbcSettings.fromEnvironment(jdbcUrl, jdbcUser, jdbcPasswordEnv, System::getenv), options.catalog);
-  }
-
-  private static void clearForecastParts(java.nio.file.Path dir) throws java.io.IOException {
-    if (!java.nio.file.Files.isDirectory(dir)) return;
-    try (var s = java.nio.file.Files.walk(dir)) {
-      for (java.nio.file.Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) java.nio.file.Files.delete(p);
-    }
+  /** PostgreSQL settings from the flags, checked against the database before the job starts. */
+  private JdbcSettings jdbcSettings() {
+    JdbcSettings settings = JdbcSettings.fromEnvironment(jdbcUrl, jdbcUser, jdbcPasswordEnv, System::getenv);
+    settings.checkReady(JdbcOutputs.TABLES);
+    return settings;
   }
 
   private Integer stream() throws Exception {

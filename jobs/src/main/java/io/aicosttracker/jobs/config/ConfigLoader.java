@@ -105,7 +105,7 @@ public final class ConfigLoader {
 
   // client properties keep their dotted Kafka names (e.g. security.protocol)
   private static boolean isFreeMap(String key) {
-    return key.equals("properties") || key.endsWith(".properties");
+    return key.equals("properties") || key.endsWith(".properties") || key.equals("budgets") || key.equals("notifications");
   }
 
   private static void put(ObjectNode root, String dottedKey, String value, String origin) {

@@ -14,6 +14,13 @@ public final class CostTrackerConfig {
   public PipelineSection pipeline = new PipelineSection();
   public CheckpointSection checkpoints = new CheckpointSection();
   public OutputSection output = new OutputSection();
+  public JdbcSection jdbc = new JdbcSection();
+  public ForecastSection forecast = new ForecastSection();
+  public AlertSection alerts = new AlertSection();
+  /** Inline budgets (a list), as in a budgets file; see docs/budgets-anomalies.md. */
+  public com.fasterxml.jackson.databind.JsonNode budgets;
+  /** The notification channels and routes; see docs/notifications.md. Off when absent. */
+  public com.fasterxml.jackson.databind.JsonNode notifications;
 
   /**
    * Checks every section.
@@ -27,6 +34,11 @@ public final class CostTrackerConfig {
     pipeline.validate();
     checkpoints.validate();
     output.validate();
+    jdbc.validate();
+    forecast.validate();
+    alerts.validate();
+    if (budgets != null && alerts.budgetsFile != null) throw new ConfigException("give budgets inline or in alerts.budgets-file, not both");
+    if (notifications != null && !alerts.enabled) throw new ConfigException("notifications need alerts.enabled");
     return this;
   }
 }

@@ -16,6 +16,8 @@ public final class KafkaSection {
   public String deadLetterTopic = "usage-dead-letters";
   public boolean publishPriced = false;
   public String pricedTopic = "usage-priced";
+  /** Where alert events go (JSON, keyed by alert_id) when the alert stage runs. */
+  public String alertsTopic = "cost-alerts";
   /** {@code at-least-once} or {@code exactly-once} (transactions) for the Kafka sinks. */
   public String deliveryGuarantee = AT_LEAST_ONCE;
   /** Extra Kafka client properties for consumer and producers (security, tuning). */
@@ -29,6 +31,7 @@ public final class KafkaSection {
     Sections.requireText("kafka.group-id", groupId);
     Sections.requireText("kafka.dead-letter-topic", deadLetterTopic);
     Sections.requireText("kafka.priced-topic", pricedTopic);
+    Sections.requireText("kafka.alerts-topic", alertsTopic);
     Sections.requireOneOf("kafka.starting-offsets", startingOffsets, "earliest", "latest");
     Sections.requireOneOf("kafka.delivery-guarantee", deliveryGuarantee, AT_LEAST_ONCE, EXACTLY_ONCE);
     if (topic.equals(deadLetterTopic) || publishPriced && topic.equals(pricedTopic)) {

@@ -18,6 +18,19 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * writing priced events, hourly/daily aggregates and dead letters under one directory.
  */
 public final class UsageBatchJob {
+  /** Every folder a batch run writes under its output directory (and clears first). */
+  public static final List<String> OUTPUT_DIRS =
+      List.of(
+          FileOutputs.PRICED,
+          FileOutputs.HOURLY,
+          FileOutputs.DAILY,
+          FileOutputs.DEAD_LETTERS,
+          io.aicosttracker.jobs.alerts.AlertStage.ALERTS_DIR,
+          io.aicosttracker.jobs.alerts.AlertStage.BUDGET_STATUS_DIR,
+          io.aicosttracker.jobs.sinks.ForecastOutputs.FORECASTS,
+          io.aicosttracker.connectors.notify.flink.NotificationStage.DELIVERIES_DIR,
+          io.aicosttracker.connectors.notify.flink.NotificationStage.DEAD_LETTERS_DIR);
+
   private final List<Path> inputs;
   private final Path outDir;
   private final PipelineOptions options;
@@ -67,9 +80,8 @@ public final class UsageBatchJob {
       throw new IllegalArgumentException("cannot create output directory " + outDir + ": " + e.getMessage());
     }
     if (!Files.isWritable(outDir)) throw new IllegalArgumentException("output directory not writable: " + outDir);
-    for (String sub : List.of(FileOutputs.PRICED, FileOutputs.HOURLY, FileOutputs.DAILY, FileOutputs.DEAD_LETTERS)) {
-      deleteRecursively(outDir.resolve(sub));
-    }
+    // a FileSink adds part files next to old ones: a batch run replaces its outputs instead
+    for (String sub : OUTPUT_DIRS) deleteRecursively(outDir.resolve(sub));
   }
 
   static void deleteRecursively(Path p) throws IOException {

@@ -7,6 +7,7 @@ import io.aicosttracker.jobs.pipeline.ForecastStage;
 import io.aicosttracker.jobs.pipeline.OutputAttachment;
 import io.aicosttracker.jobs.pipeline.PipelineOutputs;
 import java.nio.file.Path;
+import org.apache.flink.streaming.api.datastream.DataStream;
 
 /** Forecasts recomputed per event-time day from the daily aggregates, written as JSON lines to {@code DIR/forecasts/}. */
 public final class ForecastOutputs implements OutputAttachment {
@@ -22,7 +23,12 @@ public final class ForecastOutputs implements OutputAttachment {
 
   @Override
   public void attach(PipelineOutputs outputs) {
-    ForecastStage.build(outputs.daily(), horizons)
+    writeFiles(ForecastStage.build(outputs.daily(), horizons), dir);
+  }
+
+  /** Writes {@code forecasts} as JSON lines under {@code dir/forecasts/}. */
+  public static void writeFiles(DataStream<Forecast> forecasts, Path dir) {
+    forecasts
         .sinkTo(TextFileSinks.<Forecast>jsonLines(dir.resolve(FORECASTS).toAbsolutePath().toUri().toString(), ForecastJson::write))
         .uid("sink-forecast-files")
         .name("forecast files");

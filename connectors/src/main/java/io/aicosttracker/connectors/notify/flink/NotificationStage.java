@@ -47,19 +47,16 @@ public final class NotificationStage {
     SingleOutputStreamOperator<DeliveryRequest> routed = alerts
         .flatMap(new RouteAlerts(cfg))
         .uid("notify-route")
-        .name("notify: route alerts")
-        .setBufferTimeout(0);
+        .name("notify: route alerts");
     SingleOutputStreamOperator<DeliveryRequest> claimed = routed
         .keyBy(DeliveryRequest::dedupeKey)
         .process(new ClaimDeliveryOnce(cfg.dedupeTtl()))
         .uid("notify-claim-once")
-        .name("notify: once per (alert_id, channel)")
-        .setBufferTimeout(0);
+        .name("notify: once per (alert_id, channel)");
     SingleOutputStreamOperator<DeliveryOutcome> outcomes = AsyncDataStream
         .unorderedWait(claimed, new DeliverNotifications(cfg), asyncTimeoutMs(cfg), TimeUnit.MILLISECONDS, cfg.maxInFlight())
         .uid("notify-deliver")
-        .name("notify: deliver")
-        .setBufferTimeout(0);
+        .name("notify: deliver");
     SingleOutputStreamOperator<NotificationDelivery> attempts = outcomes
         .process(new SplitOutcomes())
         .uid("notify-split-outcomes")
