@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "ai-cost-tracker 0.1.0",
     description = "Price, aggregate, forecast and alert on LLM usage with Apache Flink.",
-    subcommands = {GenerateCommand.class, RunCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {GenerateCommand.class, RunCommand.class, DemoCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
 public final class CostTrackerCli {
   public static void main(String[] args) {
     System.exit(execute(args));
