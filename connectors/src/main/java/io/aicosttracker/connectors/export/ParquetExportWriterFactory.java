@@ -1,5 +1,6 @@
 package io.aicosttracker.connectors.export;
 
+import io.aicosttracker.core.export.ColumnType;
 import io.aicosttracker.core.export.ExportColumn;
 import io.aicosttracker.core.export.ExportSchema;
 import java.io.IOException;
@@ -22,6 +23,11 @@ import org.apache.parquet.avro.AvroParquetWriter;
  */
 final class ParquetExportWriterFactory<T> implements BulkWriter.Factory<T> {
   private static final long serialVersionUID = 1L;
+  /**
+   * Row groups of 16 MiB: a date-partitioned export keeps one open writer per partition and
+   * subtask, each buffering a row group in memory, so the default 128 MiB would need gigabytes.
+   */
+  static final long ROW_GROUP_BYTES = 16L << 20;
 
   private final ExportSchema<T> schema;
   private final String avroSchemaJson; // Avro Schema is not serializable in every version
@@ -37,16 +43,36 @@ final class ParquetExportWriterFactory<T> implements BulkWriter.Factory<T> {
   public BulkWriter<T> create(FSDataOutputStream out) throws IOException {
     String json = avroSchemaJson;
     ParquetCompression codec = compression;
+    List<String> dictionaryColumns = dictionaryColumns(schema);
     ParquetBuilder<GenericRecord> builder =
-        file ->
-            AvroParquetWriter.<GenericRecord>builder(file)
-                .withSchema(new Schema.Parser().parse(json))
-                .withDataModel(GenericData.get())
-                .withCompressionCodec(codec.codec())
-                .build();
+        file -> {
+          AvroParquetWriter.Builder<GenericRecord> b =
+              AvroParquetWriter.<GenericRecord>builder(file)
+                  .withSchema(new Schema.Parser().parse(json))
+                  .withDataModel(GenericData.get())
+                  .withCompressionCodec(codec.codec())
+                  .withRowGroupSize(ROW_GROUP_BYTES)
+                  .withDictionaryEncoding(false);
+          for (String c : dictionaryColumns) b = b.withDictionaryEncoding(c, true);
+          return b.build();
+        };
     BulkWriter<GenericRecord> parquet = new ParquetWriterFactory<>(builder).create(out);
     return new RowWriter<>(parquet, schema.columns(), new Schema.Parser().parse(json));
   }
+
+  /**
+   * Dictionary encoding only for text columns that repeat (provider, model, project, ...): for
+   * unique ids, numbers and timestamps it costs CPU on every value and then falls back anyway.
+   */
+  static <T> List<String> dictionaryColumns(ExportSchema<T> schema) {
+    return schema.columns().stream()
+        .filter(c -> c.type() == ColumnType.STRING)
+        .map(ExportColumn::name)
+        .filter(n -> !UNIQUE_TEXT_COLUMNS.contains(n))
+        .toList();
+  }
+
+  private static final java.util.Set<String> UNIQUE_TEXT_COLUMNS = java.util.Set.of("event_id", "x_EventId", "tags", "x_Tags");
 
   /** Copies each row into one reused record; the Parquet writer consumes it synchronously. */
   private static final class RowWriter<T> implements BulkWriter<T> {

@@ -128,6 +128,8 @@ public final class ExportJob {
     conf.set(HeartbeatManagerOptions.HEARTBEAT_INTERVAL, java.time.Duration.ofSeconds(1));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(parallelism);
+    // no operator here keeps or mutates a record it handed on, so chained operators need no copies
+    env.getConfig().enableObjectReuse();
     return env;
   }
 
