@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       ForecastCommand.class,
       NotifyTestCommand.class,
+      ExportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class CostTrackerCli {

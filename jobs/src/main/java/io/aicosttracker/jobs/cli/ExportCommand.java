@@ -1,0 +1,115 @@
+package io.aicosttracker.jobs.cli;
+
+import io.aicosttracker.connectors.export.ExportFormat;
+import io.aicosttracker.connectors.export.ParquetCompression;
+import io.aicosttracker.core.parse.Rfc3339;
+import io.aicosttracker.jobs.export.ExportDataset;
+import io.aicosttracker.jobs.export.ExportFilter;
+import io.aicosttracker.jobs.export.ExportJob;
+import io.aicosttracker.jobs.export.ExportSchemaKind;
+import io.aicosttracker.jobs.export.ExportSpec;
+import io.aicosttracker.jobs.export.ExportSummary;
+import io.aicosttracker.jobs.pipeline.CatalogSpec;
+import io.aicosttracker.jobs.pipeline.PipelineOptions;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code cost-tracker export}: a snapshot of one dataset as CSV, JSON lines or Parquet (BATCH job). */
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Export a snapshot of priced events or hourly/daily aggregates as CSV, JSON lines or Parquet,",
+      "partitioned by date (dt=YYYY-MM-DD/) under a file:// or s3:// destination, with a _manifest.json."
+    })
+public final class ExportCommand implements Callable<Integer> {
+  @Option(names = "--input", arity = "1..*", description = "Usage-event files or directories (.jsonl/.json/.ndjson/.csv).")
+  List<Path> inputs;
+
+  @Option(names = "--kafka", paramLabel = "BOOTSTRAP", description = "Kafka input (not available in this build: use --input).")
+  String kafka;
+
+  @Option(names = "--dataset", required = true, description = "priced-events, usage-hourly, usage-daily (alerts, forecasts: not yet).")
+  String dataset;
+
+  @Option(names = "--format", defaultValue = "parquet", description = "csv, jsonl or parquet (default ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = "--to", required = true, paramLabel = "URI", description = "Snapshot root: a path, file:///dir or s3://bucket/prefix.")
+  String to;
+
+  @Option(names = "--from", description = "Rows at or after this time (RFC 3339, or YYYY-MM-DD = 00:00 UTC).")
+  String from;
+
+  @Option(names = "--until", description = "Rows before this time (RFC 3339, or YYYY-MM-DD = 00:00 UTC).")
+  String until;
+
+  @Option(names = "--project", description = "Only these projects (repeatable).")
+  List<String> projects;
+
+  @Option(names = "--source", description = "Only api or manual rows.")
+  String source;
+
+  @Option(names = "--schema", defaultValue = "native", description = "native or focus (FinOps FOCUS columns) (default ${DEFAULT-VALUE}).")
+  String schema;
+
+  @Option(names = "--compression", defaultValue = "snappy", description = "Parquet compression: snappy, zstd or none (default ${DEFAULT-VALUE}).")
+  String compression;
+
+  @Option(names = "--no-csv-formula-guard", description = "Write CSV text cells as they are (for machine readers only).")
+  boolean noFormulaGuard;
+
+  @Option(names = "--prices", description = "Custom price catalog (genai-prices format); its entries beat the built-in ones.")
+  Path prices;
+
+  @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default ${DEFAULT-VALUE}).")
+  int parallelism;
+
+  @Option(names = "--no-progress", description = "No progress line, even on a terminal.")
+  boolean noProgress;
+
+  @Override
+  public Integer call() throws Exception {
+    ExportSpec spec = spec();
+    if (kafka != null) {
+      throw new IllegalArgumentException("--kafka input is not available in this build yet; export from event files with --input");
+    }
+    if (inputs == null || inputs.isEmpty()) throw new IllegalArgumentException("--input is required");
+    PipelineOptions options = new PipelineOptions();
+    if (prices != null) options.catalog = CatalogSpec.withCustom(prices, false);
+    boolean terminal = System.console() != null && !noProgress;
+    ExportSummary summary =
+        new ExportJob(inputs, spec, options, parallelism).progressTo(terminal ? System.err : null).run();
+    summary.print(System.out);
+    return 0;
+  }
+
+  /** The export the arguments describe; one-line errors for bad ones. */
+  ExportSpec spec() {
+    ExportFilter filter = new ExportFilter(time("--from", from), time("--until", until), projects, source);
+    return new ExportSpec(
+        ExportDataset.parse(dataset),
+        ExportFormat.parse(format),
+        ExportSchemaKind.parse(schema),
+        ParquetCompression.parse(compression),
+        to,
+        filter,
+        !noFormulaGuard);
+  }
+
+  static Instant time(String option, String value) {
+    if (value == null) return null;
+    try {
+      if (value.length() == 10) return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+      return Instant.ofEpochMilli(Rfc3339.parseMillis(value));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(option + " '" + value + "' is not a date (YYYY-MM-DD) or RFC 3339 time");
+    }
+  }
+}

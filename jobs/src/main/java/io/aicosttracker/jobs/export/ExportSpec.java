@@ -1,0 +1,36 @@
+package io.aicosttracker.jobs.export;
+
+import io.aicosttracker.connectors.export.ExportFormat;
+import io.aicosttracker.connectors.export.ParquetCompression;
+import java.io.Serializable;
+import java.util.Objects;
+
+/** What one export writes and where: dataset, format, column set, compression, filter, destination. */
+public record ExportSpec(
+    ExportDataset dataset,
+    ExportFormat format,
+    ExportSchemaKind schema,
+    ParquetCompression compression,
+    String destination,
+    ExportFilter filter,
+    boolean csvFormulaGuard)
+    implements Serializable {
+
+  public ExportSpec {
+    Objects.requireNonNull(dataset, "dataset");
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(schema, "schema");
+    Objects.requireNonNull(compression, "compression");
+    Objects.requireNonNull(destination, "destination");
+    Objects.requireNonNull(filter, "filter");
+    if (!dataset.available()) {
+      throw new IllegalArgumentException(
+          "dataset '" + dataset.id() + "' is not available in this build yet (exportable: priced-events, usage-hourly, usage-daily)");
+    }
+  }
+
+  /** The same export to another (e.g. normalized) destination. */
+  public ExportSpec withDestination(String uri) {
+    return new ExportSpec(dataset, format, schema, compression, uri, filter, csvFormulaGuard);
+  }
+}
