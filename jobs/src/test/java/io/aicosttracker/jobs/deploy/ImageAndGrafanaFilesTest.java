@@ -93,7 +93,7 @@ class ImageAndGrafanaFilesTest {
     for (Path w : workflows) {
       JsonNode wf = RepoFiles.yaml(w);
       assertThat(wf.path("jobs").size()).as(w + " jobs").isPositive();
-      for (JsonNode uses : wf.findValues("uses")) assertThat(uses.asText()).as(w + " uses").matches("[\\w./-]+@(v\\d+(\\.\\d+)*|[0-9a-f]{40})");
+      for (JsonNode uses : wf.findValues("uses")) assertThat(uses.asText()).as(w + " uses").matches("[\\w./-]+@(v?\\d+(\\.\\d+)*|[0-9a-f]{40})");
     }
     assertThat(RepoFiles.read(".github/workflows/ci.yml")).contains("mvn -B -ntp verify");
   }
