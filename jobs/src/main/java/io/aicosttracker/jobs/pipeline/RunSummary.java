@@ -21,10 +21,15 @@ public record RunSummary(
     long unpriced,
     double totalCostUsd,
     List<Map.Entry<String, Double>> topModels,
-    long elapsedMillis) {
+    long elapsedMillis,
+    String detachedJobId) {
 
   /** Builds the summary from the job's accumulators and the daily aggregate files it wrote. */
   public static RunSummary of(JobExecutionResult result, Path dailyDir, long elapsedMillis) throws IOException {
+    // submitted detached (REST /jars/run, flink run -d): the cluster runs it, nothing to count yet
+    if (!result.isJobExecutionResult()) {
+      return new RunSummary(0, 0, 0, 0, 0, 0, 0, List.of(), elapsedMillis, result.getJobID().toString());
+    }
     Map<String, Double> byModel = costByModel(dailyDir);
     double total = byModel.values().stream().mapToDouble(Double::doubleValue).sum();
     List<Map.Entry<String, Double>> top = new ArrayList<>(byModel.entrySet());
@@ -40,12 +45,13 @@ public record RunSummary(
         counter(result, PipelineCounters.UNPRICED),
         total,
         top.subList(0, Math.min(5, top.size())),
-        elapsedMillis);
+        elapsedMillis,
+        null);
   }
 
-  /** True when every record read is accounted for exactly once. */
+  /** True when every record read is accounted for exactly once (or the job runs detached, uncounted). */
   public boolean reconciles() {
-    return read == accepted + duplicates + deadLettered;
+    return detachedJobId != null || read == accepted + duplicates + deadLettered;
   }
 
   private static long counter(JobExecutionResult result, String name) {
@@ -63,6 +69,10 @@ public record RunSummary(
   }
 
   public void print(PrintStream out) {
+    if (detachedJobId != null) {
+      out.printf(Locale.ROOT, "submitted job %s (detached): the cluster runs it; follow it in the Flink web UI%n", detachedJobId);
+      return;
+    }
     out.printf(Locale.ROOT, "read           %,d%n", read);
     out.printf(Locale.ROOT, "accepted       %,d%n", accepted);
     out.printf(Locale.ROOT, "duplicates     %,d%n", duplicates);
