@@ -21,7 +21,6 @@ exec /opt/flink/bin/flink run -d -m "${rest#http://}" \
   --config "$conf/cost-tracker.yaml" \
   --kafka kafka:9092 \
   --topic usage-events \
-  --out "s3://${S3_BUCKET:-cost-tracker}/streaming" \
   --jdbc-url "jdbc:postgresql://postgres:5432/${POSTGRES_DB:-costtracker}" \
   --jdbc-user "${POSTGRES_USER:-costtracker}" \
   --jdbc-password-env POSTGRES_PASSWORD \

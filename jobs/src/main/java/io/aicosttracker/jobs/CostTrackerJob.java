@@ -94,9 +94,12 @@ public final class CostTrackerJob {
       List<Budget> budgets =
           config.alerts.budgetsFile != null ? BudgetConfigLoader.load(config.alerts.budgetsFile) : BudgetConfigLoader.fromTree(config.budgets);
       plan.alerts(new AlertStage(budgets, config.alerts.anomalyOptions(), options.allowedLateness));
-      if (config.notifications != null) {
-        NotificationConfig notify = NotificationConfigLoader.fromTree(config.notifications, "notifications");
-        plan.notifications(notify.withBudgetChannels(budgetChannels(budgets)));
+      if (config.notifications != null || config.alerts.notificationsFile != null) {
+        NotificationConfig notify =
+            config.alerts.notificationsFile != null
+                ? NotificationConfigLoader.load(config.alerts.notificationsFile)
+                : NotificationConfigLoader.fromTree(config.notifications, "notifications");
+        plan.notifications(notify.withBudgetChannels(budgetChannels(budgets)), config.alerts.notifyMaxAge);
       }
     }
     return List.of(plan);

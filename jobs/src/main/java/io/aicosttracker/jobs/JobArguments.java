@@ -30,6 +30,21 @@ final class JobArguments {
   @Option(names = "--out", description = "Directory for file outputs (output.dir).")
   String out;
 
+  @Option(names = "--jdbc-url", description = "PostgreSQL for aggregates, alerts, forecasts, deliveries (jdbc.url).")
+  String jdbcUrl;
+
+  @Option(names = "--jdbc-user", description = "PostgreSQL user (jdbc.user).")
+  String jdbcUser;
+
+  @Option(names = "--jdbc-password-env", paramLabel = "VAR", description = "Environment variable holding the password (jdbc.password-env).")
+  String jdbcPasswordEnv;
+
+  @Option(names = "--budgets", paramLabel = "FILE", description = "Budgets file, YAML or JSON (alerts.budgets-file).")
+  String budgets;
+
+  @Option(names = "--notifications", paramLabel = "FILE", description = "Notification channels and routes (alerts.notifications-file).")
+  String notifications;
+
   @Option(names = "--parallelism", description = "Operator parallelism (job.parallelism).")
   Integer parallelism;
 
@@ -47,6 +62,11 @@ final class JobArguments {
     if (groupId != null) m.put("kafka.group-id", groupId);
     if (out != null) m.put("output.dir", out);
     if (parallelism != null) m.put("job.parallelism", parallelism.toString());
+    if (jdbcUrl != null) m.put("jdbc.url", jdbcUrl);
+    if (jdbcUser != null) m.put("jdbc.user", jdbcUser);
+    if (jdbcPasswordEnv != null) m.put("jdbc.password-env", jdbcPasswordEnv);
+    if (budgets != null) m.put("alerts.budgets-file", budgets);
+    if (notifications != null) m.put("alerts.notifications-file", notifications);
     return m;
   }
 }

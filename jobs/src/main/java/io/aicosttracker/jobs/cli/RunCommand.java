@@ -87,6 +87,9 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--notifications", paramLabel = "FILE", description = "Send alerts through the channels and routes in FILE (docs/notifications.md).")
   Path notificationsFile;
 
+  @Option(names = "--notify-max-age-hours", defaultValue = "24", description = "Send only alerts whose event time is this recent; older ones (a backfill) are recorded, not sent (default ${DEFAULT-VALUE}).")
+  long notifyMaxAgeHours;
+
   @Option(names = "--forecasts", description = "Also forecast per scope from the daily aggregates, to forecasts/ (JSON lines).")
   boolean forecasts;
 
@@ -113,7 +116,7 @@ public final class RunCommand implements Callable<Integer> {
     OutputPlan plan = new OutputPlan().derivedFilesIn(out).alerts(alerts);
     if (notificationsFile != null) {
       if (alerts == null) throw new IllegalArgumentException("--notifications needs the alert stage (drop --no-alerts)");
-      plan.notifications(NotificationConfigLoader.load(notificationsFile).withBudgetChannels(alertOptions.budgetChannels()));
+      plan.notifications(NotificationConfigLoader.load(notificationsFile).withBudgetChannels(alertOptions.budgetChannels()), Duration.ofHours(notifyMaxAgeHours));
     }
     if (jdbcUrl != null) plan.jdbc(jdbcSettings(), options.catalog);
     else if (jdbcUser != null || jdbcPasswordEnv != null) throw new IllegalArgumentException("--jdbc-user/--jdbc-password-env need --jdbc-url");

@@ -9,6 +9,10 @@ public final class AlertSection {
   public boolean enabled = true;
   /** Budgets file (YAML or JSON); budgets may also be given inline as a top-level {@code budgets:} list. */
   public Path budgetsFile;
+  /** Notification channels and routes (YAML or JSON); or inline as a top-level {@code notifications:} section. */
+  public Path notificationsFile;
+  /** Alerts older than this (event time vs now: a backfill) are recorded but not sent. */
+  public Duration notifyMaxAge = Duration.ofHours(24);
   public boolean anomalies = true;
   public String anomalyGranularity = "hour";
   public Integer anomalyPoints;
@@ -20,6 +24,7 @@ public final class AlertSection {
   void validate() {
     Sections.requireOneOf("alerts.anomaly-granularity", anomalyGranularity, "hour", "day");
     Sections.requireNonNegative("alerts.anomaly-min-history", anomalyMinHistory);
+    Sections.requirePositive("alerts.notify-max-age", notifyMaxAge);
     if (anomalies) {
       try {
         anomalyOptions();

@@ -38,7 +38,8 @@ public final class CostTrackerConfig {
     forecast.validate();
     alerts.validate();
     if (budgets != null && alerts.budgetsFile != null) throw new ConfigException("give budgets inline or in alerts.budgets-file, not both");
-    if (notifications != null && !alerts.enabled) throw new ConfigException("notifications need alerts.enabled");
+    if (notifications != null && alerts.notificationsFile != null) throw new ConfigException("give notifications inline or in alerts.notifications-file, not both");
+    if ((notifications != null || alerts.notificationsFile != null) && !alerts.enabled) throw new ConfigException("notifications need alerts.enabled");
     return this;
   }
 }

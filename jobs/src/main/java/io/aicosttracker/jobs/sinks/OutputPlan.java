@@ -44,6 +44,7 @@ public final class OutputPlan implements OutputAttachment {
   private int[] forecastHorizons;
   private AlertStage alerts;
   private NotificationConfig notifications;
+  private java.time.Duration notifyMaxAge = java.time.Duration.ofHours(24);
 
   /** File outputs under {@code dir} (aggregates, dead letters, and priced events if asked). */
   public OutputPlan files(Path dir, boolean pricedEvents) {
@@ -82,9 +83,13 @@ public final class OutputPlan implements OutputAttachment {
     return this;
   }
 
-  /** Sends alerts through the configured channels (needs {@link #alerts}). */
-  public OutputPlan notifications(NotificationConfig config) {
+  /**
+   * Sends alerts through the configured channels (needs {@link #alerts}); alerts whose event
+   * time is older than {@code maxAge} (a backfill) are recorded but not sent.
+   */
+  public OutputPlan notifications(NotificationConfig config, java.time.Duration maxAge) {
     this.notifications = config;
+    this.notifyMaxAge = maxAge;
     return this;
   }
 
@@ -131,7 +136,9 @@ public final class OutputPlan implements OutputAttachment {
           .name("alerts -> " + kafka.alertsTopic);
     }
     if (notifications != null) {
-      NotificationOutputs sent = NotificationStage.attach(events, notifications, dir);
+      DataStream<AlertEvent> recent =
+          events.filter(new io.aicosttracker.jobs.functions.RecentAlertsOnly(notifyMaxAge)).uid("notify-recent-only").name("notify: recent alerts only");
+      NotificationOutputs sent = NotificationStage.attach(recent, notifications, dir);
       if (tables != null) {
         tables.deliveries(
             sent.deliveries()
