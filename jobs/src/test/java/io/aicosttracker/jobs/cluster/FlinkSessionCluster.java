@@ -92,8 +92,12 @@ public final class FlinkSessionCluster implements AutoCloseable {
             "taskmanager.host: 127.0.0.1",
             "taskmanager.bind-host: 127.0.0.1",
             "taskmanager.numberOfTaskSlots: " + slots,
-            "taskmanager.memory.process.size: 1024m",
+            "taskmanager.memory.process.size: 1280m",
             "taskmanager.memory.managed.size: 128m",
+            // the batch graph with the alert stage runs many regions at once: 64 MB of network
+            // buffers (the default share of 1 GB) ran out
+            "taskmanager.memory.network.min: 192m",
+            "taskmanager.memory.network.max: 192m",
             "rest.address: 127.0.0.1",
             "rest.bind-address: 127.0.0.1",
             "rest.port: " + restPort,
