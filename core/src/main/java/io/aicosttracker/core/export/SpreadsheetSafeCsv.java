@@ -32,18 +32,6 @@ public final class SpreadsheetSafeCsv {
 
   /** Appends one RFC 4180 cell: quoted when it holds a comma, quote, CR or LF; quotes doubled. */
   public static StringBuilder appendQuoted(StringBuilder b, String value) {
-    boolean quote = false;
-    for (int i = 0; i < value.length() && !quote; i++) {
-      char c = value.charAt(i);
-      quote = c == ',' || c == '"' || c == '\n' || c == '\r';
-    }
-    if (!quote) return b.append(value);
-    b.append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == '"') b.append('"');
-      b.append(c);
-    }
-    return b.append('"');
+    return io.aicosttracker.core.format.Csv.appendCell(b, value);
   }
 }
