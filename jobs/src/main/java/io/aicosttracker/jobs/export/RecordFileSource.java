@@ -18,6 +18,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.file.src.enumerate.NonSplittingRecursiveEnumerator;
 import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -79,12 +80,19 @@ final class RecordFileSource {
   private static <T> DataStream<T> read(
       StreamExecutionEnvironment env, List<Path> files, ExportDataset dataset, Class<T> type, ParseLines<T> parse) {
     TypeInformation<T> info = TypeInformation.of(type);
+    FileSource<String> source;
     if (files.isEmpty()) {
-      // a run that recorded nothing still gets an (empty) snapshot with a manifest
-      return env.fromData(List.<T>of(), info).uid("export-read-" + dataset.id()).name("No " + dataset.id() + " files");
+      // a run that recorded nothing still gets an (empty) snapshot with a manifest: a source that
+      // accepts no file (env.fromData fails on an empty collection in Flink 2.2)
+      Path here = Path.of(System.getProperty("java.io.tmpdir"));
+      source = FileSource.forRecordStreamFormat(new TextLineInputFormat(), new org.apache.flink.core.fs.Path(here.toUri()))
+          .setFileEnumerator(() -> new NonSplittingRecursiveEnumerator(p -> false))
+          .build();
+    } else {
+      org.apache.flink.core.fs.Path[] paths =
+          files.stream().map(p -> new org.apache.flink.core.fs.Path(p.toUri())).toArray(org.apache.flink.core.fs.Path[]::new);
+      source = FileSource.forRecordStreamFormat(new TextLineInputFormat(), paths).build();
     }
-    org.apache.flink.core.fs.Path[] paths = files.stream().map(p -> new org.apache.flink.core.fs.Path(p.toUri())).toArray(org.apache.flink.core.fs.Path[]::new);
-    FileSource<String> source = FileSource.forRecordStreamFormat(new TextLineInputFormat(), paths).build();
     return env.fromSource(source, WatermarkStrategy.noWatermarks(), "Recorded " + dataset.id())
         .uid("export-read-" + dataset.id())
         .flatMap(parse, info)

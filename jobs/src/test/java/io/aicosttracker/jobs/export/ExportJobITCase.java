@@ -321,6 +321,14 @@ class ExportJobITCase {
                 + (n.get("expected_total_usd").isNull() ? null : n.get("expected_total_usd").asDouble()))
             .collect(Collectors.toCollection(TreeSet::new)));
     assertThat(rows).hasSize(recordedForecasts.size());
+
+    // a run without alerts: an empty snapshot with its manifest, not an error
+    Path quiet = Files.createDirectories(tmp.resolve("quiet-run/alerts"));
+    Path quietTo = tmp.resolve("quiet-alerts");
+    spec = new ExportSpec(ExportDataset.ALERTS, ExportFormat.CSV, ExportSchemaKind.NATIVE, ParquetCompression.SNAPPY,
+        quietTo.toString(), ExportFilter.all(), true);
+    assertThat(new ExportJob(List.of(quiet.getParent()), spec, options, 2).run().rows()).isZero();
+    assertThat(JSON.readTree(quietTo.resolve("_manifest.json").toFile()).get("rows").asLong()).isZero();
   }
 
   private static Set<String> ids(List<Map<String, Object>> rows, Function<Map<String, Object>, String> id) {
