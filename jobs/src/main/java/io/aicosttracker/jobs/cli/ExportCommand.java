@@ -25,11 +25,13 @@ import picocli.CommandLine.Option;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Export a snapshot of priced events, hourly/daily aggregates, alerts or forecasts as CSV, JSON lines or Parquet,",
-      "partitioned by date (dt=YYYY-MM-DD/) under a file:// or s3:// destination, with a _manifest.json.",
-      "priced-events and usage-*: --input is usage-event files (priced and aggregated by the pipeline).",
-      "alerts and forecasts: --input is the --out directory of 'cost-tracker run' (or its alerts/ or forecasts/):",
-      "the rows the run recorded are exported as they are (native columns only; no --source, no --schema focus)."
+      "Export a snapshot of one dataset as CSV, JSON lines or Parquet, partitioned",
+      "by date (dt=YYYY-MM-DD/) under a file:// or s3:// destination, + _manifest.json.",
+      "priced-events, usage-hourly, usage-daily: --input is usage-event files,",
+      "  priced and aggregated by the same pipeline as 'run'.",
+      "alerts, forecasts: --input is the --out directory of 'cost-tracker run'",
+      "  (or its alerts/ or forecasts/); the rows the run recorded are exported as",
+      "  they are (native columns only; no --source, no --schema focus)."
     })
 public final class ExportCommand implements Callable<Integer> {
   @Option(names = "--input", arity = "1..*", description = "Usage-event files or directories (.jsonl/.json/.ndjson/.csv); for alerts and forecasts a run's --out directory (or its alerts/, forecasts/).")

@@ -130,7 +130,8 @@ final class RecordFileSource {
       } catch (IllegalArgumentException e) {
         // the exported files must hold every recorded row: stop rather than skip one
         String head = line.length() > 80 ? line.substring(0, 80) + "..." : line;
-        throw new IllegalArgumentException("bad " + dataset + " line (" + e.getMessage() + "): " + head, e);
+        // no cause: the command line prints the innermost message, and this one names the line
+        throw new IllegalArgumentException("bad " + dataset + " line (" + e.getMessage() + "): " + head);
       }
     }
   }
