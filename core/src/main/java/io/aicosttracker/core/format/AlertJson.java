@@ -2,6 +2,9 @@ package io.aicosttracker.core.format;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aicosttracker.core.records.AlertEvent;
 import io.aicosttracker.core.records.BudgetStatus;
 import java.io.ByteArrayOutputStream;
@@ -19,6 +22,7 @@ import java.time.Instant;
  */
 public final class AlertJson {
   private static final JsonFactory FACTORY = new JsonFactory();
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private AlertJson() {}
 
@@ -74,6 +78,75 @@ public final class AlertJson {
     g.writeStringField("event_time", time(a.eventTime));
     text(g, "link", a.link);
     g.writeEndObject();
+  }
+
+  /**
+   * Reads back one line written by {@link #writeAlert}: absent fields become null (or 0 for the
+   * period), {@code top_contributors} stays JSON text.
+   *
+   * @throws IllegalArgumentException when the line is not an alert object
+   */
+  public static AlertEvent readAlert(String line) {
+    JsonNode n;
+    try {
+      n = MAPPER.readTree(line);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not a JSON alert line: " + e.getOriginalMessage());
+    }
+    if (n == null || !n.isObject() || !n.hasNonNull("alert_id") || !n.hasNonNull("kind") || !n.hasNonNull("event_time")) {
+      throw new IllegalArgumentException("not an alert line (needs alert_id, kind and event_time)");
+    }
+    AlertEvent a = new AlertEvent();
+    a.alertId = text(n, "alert_id");
+    a.kind = text(n, "kind");
+    a.severity = text(n, "severity");
+    a.state = text(n, "state");
+    a.budgetId = text(n, "budget_id");
+    a.scope = text(n, "scope");
+    a.project = text(n, "project");
+    a.team = text(n, "team");
+    a.provider = text(n, "provider");
+    a.model = text(n, "model");
+    Long start = millis(n, "period_start");
+    Long end = millis(n, "period_end");
+    a.periodStart = start == null ? 0 : start;
+    a.periodEnd = end == null ? 0 : end;
+    a.observedValue = number(n, "observed_value");
+    a.thresholdValue = number(n, "threshold_value");
+    a.expectedValue = number(n, "expected_value");
+    a.percentUsed = number(n, "percent_used");
+    a.projectedSpend = number(n, "projected_spend");
+    a.exhaustionTime = millis(n, "exhaustion_time");
+    a.score = number(n, "score");
+    a.dollarImpact = number(n, "dollar_impact");
+    JsonNode top = n.get("top_contributors");
+    a.topContributorsJson = top == null || top.isNull() ? null : top.toString();
+    a.message = text(n, "message");
+    a.eventTime = millis(n, "event_time");
+    a.link = text(n, "link");
+    return a;
+  }
+
+  static String text(JsonNode n, String name) {
+    JsonNode v = n.get(name);
+    return v == null || v.isNull() ? null : v.asText();
+  }
+
+  static Double number(JsonNode n, String name) {
+    JsonNode v = n.get(name);
+    if (v == null || v.isNull()) return null;
+    if (!v.isNumber()) throw new IllegalArgumentException(name + " is not a number: " + v);
+    return v.doubleValue();
+  }
+
+  static Long millis(JsonNode n, String name) {
+    JsonNode v = n.get(name);
+    if (v == null || v.isNull()) return null;
+    try {
+      return Instant.parse(v.asText()).toEpochMilli();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException(name + " is not an RFC 3339 UTC time: " + v);
+    }
   }
 
   /** Writes one budget status as a JSON object followed by a newline. */

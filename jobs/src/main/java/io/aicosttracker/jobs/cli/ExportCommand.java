@@ -25,17 +25,22 @@ import picocli.CommandLine.Option;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Export a snapshot of priced events or hourly/daily aggregates as CSV, JSON lines or Parquet,",
-      "partitioned by date (dt=YYYY-MM-DD/) under a file:// or s3:// destination, with a _manifest.json."
+      "Export a snapshot of one dataset as CSV, JSON lines or Parquet, partitioned",
+      "by date (dt=YYYY-MM-DD/) under a file:// or s3:// destination, + _manifest.json.",
+      "priced-events, usage-hourly, usage-daily: --input is usage-event files,",
+      "  priced and aggregated by the same pipeline as 'run'.",
+      "alerts, forecasts: --input is the --out directory of 'cost-tracker run'",
+      "  (or its alerts/ or forecasts/); the rows the run recorded are exported as",
+      "  they are (native columns only; no --source, no --schema focus)."
     })
 public final class ExportCommand implements Callable<Integer> {
-  @Option(names = "--input", arity = "1..*", description = "Usage-event files or directories (.jsonl/.json/.ndjson/.csv).")
+  @Option(names = "--input", arity = "1..*", description = "Usage-event files or directories (.jsonl/.json/.ndjson/.csv); for alerts and forecasts a run's --out directory (or its alerts/, forecasts/).")
   List<Path> inputs;
 
   @Option(names = "--kafka", paramLabel = "BOOTSTRAP", description = "Kafka input (not available in this build: use --input).")
   String kafka;
 
-  @Option(names = "--dataset", required = true, description = "priced-events, usage-hourly, usage-daily (alerts, forecasts: not yet).")
+  @Option(names = "--dataset", required = true, description = "priced-events, usage-hourly, usage-daily, alerts or forecasts.")
   String dataset;
 
   @Option(names = "--format", defaultValue = "parquet", description = "csv, jsonl or parquet (default ${DEFAULT-VALUE}).")
@@ -44,19 +49,19 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(names = "--to", required = true, paramLabel = "URI", description = "Snapshot root: a path, file:///dir or s3://bucket/prefix.")
   String to;
 
-  @Option(names = "--from", description = "Rows at or after this time (RFC 3339, or YYYY-MM-DD = 00:00 UTC).")
+  @Option(names = "--from", description = "Rows whose time (event time, window start, alert event time, forecast origin day) is at or after this (RFC 3339, or YYYY-MM-DD = 00:00 UTC).")
   String from;
 
   @Option(names = "--until", description = "Rows before this time (RFC 3339, or YYYY-MM-DD = 00:00 UTC).")
   String until;
 
-  @Option(names = "--project", description = "Only these projects (repeatable).")
+  @Option(names = "--project", description = "Only these projects (repeatable); alerts and forecasts without a project are then left out.")
   List<String> projects;
 
-  @Option(names = "--source", description = "Only api or manual rows.")
+  @Option(names = "--source", description = "Only api or manual rows (priced-events, usage-*).")
   String source;
 
-  @Option(names = "--schema", defaultValue = "native", description = "native or focus (FinOps FOCUS columns) (default ${DEFAULT-VALUE}).")
+  @Option(names = "--schema", defaultValue = "native", description = "native or focus (FinOps FOCUS columns; priced-events, usage-*) (default ${DEFAULT-VALUE}).")
   String schema;
 
   @Option(names = "--compression", defaultValue = "snappy", description = "Parquet compression: snappy, zstd or none (default ${DEFAULT-VALUE}).")

@@ -1,34 +1,49 @@
 package io.aicosttracker.jobs.export;
 
+import io.aicosttracker.jobs.alerts.AlertStage;
+import io.aicosttracker.jobs.sinks.ForecastOutputs;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** What an export snapshot contains; the name is also the file-name prefix of its files. */
 public enum ExportDataset {
-  PRICED_EVENTS("priced-events", true),
-  USAGE_HOURLY("usage-hourly", true),
-  USAGE_DAILY("usage-daily", true),
-  /** Alert events: produced by the alerting stage, which is not part of this build yet. */
-  ALERTS("alerts", false),
-  /** Forecasts: produced by the forecasting stage, which is not part of this build yet. */
-  FORECASTS("forecasts", false);
+  PRICED_EVENTS("priced-events", null),
+  USAGE_HOURLY("usage-hourly", null),
+  USAGE_DAILY("usage-daily", null),
+  /** Alert events as {@code cost-tracker run} recorded them in {@code OUT/alerts/}. */
+  ALERTS("alerts", AlertStage.ALERTS_DIR),
+  /** Forecasts as {@code cost-tracker run --forecasts} recorded them in {@code OUT/forecasts/}. */
+  FORECASTS("forecasts", ForecastOutputs.FORECASTS);
 
   private final String id;
-  private final boolean available;
+  private final String recordDir;
 
-  ExportDataset(String id, boolean available) {
+  ExportDataset(String id, String recordDir) {
     this.id = id;
-    this.available = available;
+    this.recordDir = recordDir;
   }
 
   public String id() {
     return id;
   }
 
-  /** False for datasets whose producing stage has not landed; exporting them is refused clearly. */
-  public boolean available() {
-    return available;
+  /**
+   * True if the export computes the dataset from usage-event files with the pipeline; false if it
+   * reads back the JSON lines a run recorded (alerts, forecasts).
+   */
+  public boolean fromEvents() {
+    return recordDir == null;
+  }
+
+  /** The sub-directory of a run's output directory that holds this dataset's JSON lines, or null. */
+  public String recordDir() {
+    return recordDir;
+  }
+
+  /** True if rows carry a cost that the summary and manifest total (events and aggregates). */
+  public boolean hasCost() {
+    return fromEvents();
   }
 
   /** Parses a command-line name, or throws a one-line reason. */

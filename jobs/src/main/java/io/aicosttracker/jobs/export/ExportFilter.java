@@ -9,8 +9,10 @@ import java.util.Set;
 /**
  * Which rows an export keeps: row time in {@code [from, until)}, project in a set, one source.
  *
- * <p>Row time is the event time for priced events and the window start for aggregates.
- * Empty bounds, an empty project set and a null source select everything.
+ * <p>Row time is the event time for priced events, the window start for aggregates, the event
+ * time for alerts and the origin day (00:00 UTC) for forecasts. Alerts and forecasts without a
+ * project (scope {@code all}, a team or a model) do not match a project set. Empty bounds, an empty
+ * project set and a null source select everything.
  */
 public final class ExportFilter implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -45,7 +47,7 @@ public final class ExportFilter implements Serializable {
   public boolean keeps(long rowTime, String project, String source) {
     return rowTime >= fromMillis
         && rowTime < untilMillis
-        && (projects.isEmpty() || projects.contains(project))
+        && (projects.isEmpty() || (project != null && projects.contains(project)))
         && (this.source == null || this.source.equals(source));
   }
 

@@ -28,6 +28,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 /**
  * {@code cost-tracker export}: a BATCH job that prices and aggregates event files with the shared
  * pipeline and writes one dataset as a date-partitioned snapshot, then its {@code _manifest.json}.
+ * Alerts and forecasts are instead read back from the JSON lines a run recorded
+ * ({@link RecordFileSource}) and written through the same export path.
  *
  * <p>Order of work: check the arguments and the destination (writable, earlier files of this
  * dataset removed), run the job, then read the files back for the manifest. If the job fails, the
@@ -70,21 +72,30 @@ public final class ExportJob {
 
   public ExportSummary run() throws Exception {
     if (parallelism < 1) throw new IllegalArgumentException("--parallelism must be >= 1");
-    List<Path> files = FileUsageSource.expand(inputs);
+    boolean fromEvents = spec.dataset().fromEvents();
+    if (!fromEvents && !extra.isEmpty()) throw new IllegalStateException("extra stages attach to the pipeline, which " + spec.dataset().id() + " exports do not run");
+    List<Path> files = fromEvents ? FileUsageSource.expand(inputs) : RecordFileSource.expand(inputs, spec.dataset());
     ExportFileSystems.initialize(environment);
     ExportDestination dest = ExportDestination.open(spec.destination(), spec.dataset(), spec.format());
     dest.prepare();
 
     StreamExecutionEnvironment env = environment(parallelism);
-    ExportFilter filter = spec.filter();
-    DataStream<ParsedRecord> parsed =
-        FileUsageSource.create(env, files, options)
-            .filter(r -> r.event == null || filter.mayContribute(r.event))
-            .uid("export-prefilter")
-            .name("Pre-filter events");
-    PipelineOutputs outputs = UsagePipeline.build(parsed, options);
-    new ExportOutputs(spec.withDestination(dest.root().toString())).attach(outputs);
-    for (OutputAttachment a : extra) a.attach(outputs);
+    ExportOutputs export = new ExportOutputs(spec.withDestination(dest.root().toString()));
+    switch (spec.dataset()) {
+      case ALERTS -> export.writeAlerts(RecordFileSource.alerts(env, files));
+      case FORECASTS -> export.writeForecasts(RecordFileSource.forecasts(env, files));
+      default -> {
+        ExportFilter filter = spec.filter();
+        DataStream<ParsedRecord> parsed =
+            FileUsageSource.create(env, files, options)
+                .filter(r -> r.event == null || filter.mayContribute(r.event))
+                .uid("export-prefilter")
+                .name("Pre-filter events");
+        PipelineOutputs outputs = UsagePipeline.build(parsed, options);
+        export.attach(outputs);
+        for (OutputAttachment a : extra) a.attach(outputs);
+      }
+    }
 
     long start = System.nanoTime();
     JobExecutionResult result;
@@ -102,7 +113,8 @@ public final class ExportJob {
       if (fileRows != rows) {
         throw new IllegalStateException("export incomplete: the job wrote " + rows + " rows but the files hold " + fileRows);
       }
-      double cost = result.getAllAccumulatorResults().get(ExportCounters.COST_USD) instanceof Number n ? n.doubleValue() : 0.0;
+      Double cost = !spec.dataset().hasCost() ? null
+          : result.getAllAccumulatorResults().get(ExportCounters.COST_USD) instanceof Number n ? n.doubleValue() : 0.0;
       Long min = rows == 0 ? null : Long.valueOf(counter(result, ExportCounters.MIN_TIME));
       Long max = rows == 0 ? null : Long.valueOf(counter(result, ExportCounters.MAX_TIME));
       dest.writeManifest(

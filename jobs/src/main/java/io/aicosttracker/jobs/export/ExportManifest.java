@@ -66,7 +66,7 @@ public final class ExportManifest {
       ExportSpec spec,
       ExportSchema<?> schema,
       long rows,
-      double costUsd,
+      Double costUsd,
       Long minRowTime,
       Long maxRowTime,
       List<FileEntry> files,
@@ -86,6 +86,7 @@ public final class ExportManifest {
     spec.filter().projects().stream().sorted().forEach(projects::add);
     filters.put("source", spec.filter().source());
     m.put("rows", rows);
+    // null for datasets without a cost to total (alerts, forecasts)
     m.put("total_cost_usd", costUsd);
     ObjectNode range = m.putObject("row_time_range");
     range.put("min", minRowTime == null ? null : Instant.ofEpochMilli(minRowTime).toString());

@@ -23,9 +23,11 @@ public record ExportSpec(
     Objects.requireNonNull(compression, "compression");
     Objects.requireNonNull(destination, "destination");
     Objects.requireNonNull(filter, "filter");
-    if (!dataset.available()) {
-      throw new IllegalArgumentException(
-          "dataset '" + dataset.id() + "' is not available in this build yet (exportable: priced-events, usage-hourly, usage-daily)");
+    if (!dataset.fromEvents() && schema == ExportSchemaKind.FOCUS) {
+      throw new IllegalArgumentException("--schema focus applies to priced-events and usage-hourly/daily, not to " + dataset.id());
+    }
+    if (!dataset.fromEvents() && filter.source() != null) {
+      throw new IllegalArgumentException("--source applies to priced-events and usage-hourly/daily, not to " + dataset.id() + " (they have no source)");
     }
   }
 

@@ -9,7 +9,7 @@ public record ExportSummary(
     ExportSpec spec,
     String manifestUri,
     long rows,
-    double totalCostUsd,
+    Double totalCostUsd,
     List<ExportManifest.FileEntry> files,
     long elapsedMillis) {
 
@@ -20,7 +20,7 @@ public record ExportSummary(
   public void print(PrintStream out) {
     double secs = elapsedMillis / 1000.0;
     out.printf(Locale.ROOT, "exported       %,d %s rows as %s (%s columns)%n", rows, spec.dataset().id(), spec.format().extension(), spec.schema().id());
-    out.printf(Locale.ROOT, "total cost     $%,.2f%n", totalCostUsd);
+    if (totalCostUsd != null) out.printf(Locale.ROOT, "total cost     $%,.2f%n", totalCostUsd);
     out.printf(Locale.ROOT, "files          %,d in %,d partitions, %,d bytes (%.1f bytes/row)%n",
         files.size(), files.stream().map(f -> f.path().substring(0, f.path().indexOf('/'))).distinct().count(),
         bytes(), rows == 0 ? 0.0 : (double) bytes() / rows);

@@ -59,10 +59,22 @@ class ExportCommandTest {
   }
 
   @Test
-  void notYetAvailableDatasetsAndKafkaSaySo() throws Exception {
-    Result r = run("export", "--input", input().toString(), "--dataset", "alerts", "--to", tmp.resolve("o").toString());
+  void alertsAndForecastsRefuseFocusSourceAndEventFilesAndKafkaSaysSo() throws Exception {
+    Path out = tmp.resolve("run-out");
+    Files.createDirectories(out.resolve("alerts"));
+    Result r = run("export", "--input", out.toString(), "--dataset", "alerts", "--schema", "focus", "--to", tmp.resolve("o").toString());
     assertThat(r.code).isEqualTo(2);
-    assertThat(r.err).contains("not available in this build yet");
+    assertThat(r.err.strip()).isEqualTo("error: --schema focus applies to priced-events and usage-hourly/daily, not to alerts");
+    r = run("export", "--input", out.toString(), "--dataset", "forecasts", "--source", "api", "--to", tmp.resolve("o").toString());
+    assertThat(r.code).isEqualTo(2);
+    assertThat(r.err.strip()).startsWith("error: --source applies to priced-events").doesNotContain("\n");
+    r = run("export", "--input", tmp.resolve("events.csv").toString(), "--dataset", "alerts", "--to", tmp.resolve("o").toString());
+    assertThat(r.code).isEqualTo(2);
+    assertThat(r.err.strip()).startsWith("error: input not found");
+    Files.writeString(tmp.resolve("events.csv"), "a,b\n");
+    r = run("export", "--input", tmp.resolve("events.csv").toString(), "--dataset", "forecasts", "--to", tmp.resolve("o").toString());
+    assertThat(r.code).isEqualTo(2);
+    assertThat(r.err.strip()).isEqualTo("error: forecasts are read from the JSON lines a run wrote (forecasts/*.jsonl), not from " + tmp.resolve("events.csv"));
     r = run("export", "--kafka", "127.0.0.1:9092", "--dataset", "priced-events", "--to", tmp.resolve("o").toString());
     assertThat(r.code).isEqualTo(2);
     assertThat(r.err).contains("--kafka input is not available");

@@ -10,9 +10,15 @@ import io.aicosttracker.connectors.export.ParquetCompression;
 import io.aicosttracker.core.export.ExportSchema;
 import io.aicosttracker.core.export.FocusSchemas;
 import io.aicosttracker.core.export.NativeSchemas;
+import io.aicosttracker.core.forecast.Forecast;
+import io.aicosttracker.core.records.AlertEvent;
 import io.aicosttracker.core.records.PricedUsage;
 import io.aicosttracker.core.records.UsageEvent;
+import io.aicosttracker.jobs.alerts.AlertFiles;
+import io.aicosttracker.jobs.alerts.AlertStage;
 import io.aicosttracker.jobs.pipeline.PipelineOptions;
+import io.aicosttracker.jobs.pipeline.UsageBatchJob;
+import io.aicosttracker.jobs.sinks.OutputPlan;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +27,13 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -35,7 +46,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Export snapshots on a MiniCluster: each format read back by an independent reader equals the
  * source rows, DuckDB reads Parquet and CSV with matching sums, hostile names round-trip, filters
- * apply, and a failed export leaves nothing visible while a rerun gives the same rows.
+ * apply, and a failed export leaves nothing visible while a rerun gives the same rows. Alerts and
+ * forecasts recorded by a run are exported as recorded, in every format.
  */
 class ExportJobITCase {
   @RegisterExtension
@@ -49,12 +61,24 @@ class ExportJobITCase {
   static List<UsageEvent> events;
   static List<PricedUsage> priced;
   static Path input;
+  static List<AlertEvent> alerts;
+  static List<Forecast> forecasts;
+  static Path recordedRun;
 
   @BeforeAll
   static void writeInput() throws Exception {
     events = ExportTestData.events(3000);
     priced = ExportTestData.priced(events);
     input = ExportTestData.writeJsonLines(events, tmp.resolve("in/events.jsonl"));
+    alerts = RecordTestData.alerts(300);
+    forecasts = RecordTestData.forecasts();
+    recordedRun = tmp.resolve("recorded-run");
+    RecordTestData.writeRun(recordedRun, alerts, forecasts);
+  }
+
+  private static ExportSummary exportRecorded(ExportDataset dataset, ExportFormat format, Path to, ExportFilter filter) throws Exception {
+    ExportSpec spec = new ExportSpec(dataset, format, ExportSchemaKind.NATIVE, ParquetCompression.SNAPPY, to.toString(), filter, true);
+    return new ExportJob(List.of(recordedRun), spec, new PipelineOptions(), 2).run();
   }
 
   private static ExportSummary export(
@@ -179,6 +203,168 @@ class ExportJobITCase {
     assertThat(manifest2.get("partitions")).isEqualTo(manifest1.get("partitions"));
     assertThat(manifest2.get("compression").asText()).isEqualTo("zstd");
     assertThat(dest.allPartitionFiles()).allSatisfy(f -> assertThat(f).doesNotContain("inprogress"));
+  }
+
+  @Test
+  void recordedAlertsExportInEveryFormatEqualToTheRecordedRowsAndDuckDbSumsMatch() throws Exception {
+    ExportSchema<AlertEvent> schema = NativeSchemas.alerts();
+    Map<String, Map<String, Object>> expected = ExportTestData.expected(schema, alerts, "alert_id");
+    Path pq = tmp.resolve("alerts-parquet");
+    Path csv = tmp.resolve("alerts-csv");
+    Path jsonl = tmp.resolve("alerts-jsonl");
+    ExportSummary s = exportRecorded(ExportDataset.ALERTS, ExportFormat.PARQUET, pq, ExportFilter.all());
+    exportRecorded(ExportDataset.ALERTS, ExportFormat.CSV, csv, ExportFilter.all());
+    exportRecorded(ExportDataset.ALERTS, ExportFormat.JSONL, jsonl, ExportFilter.all());
+    assertThat(s.rows()).isEqualTo(alerts.size());
+    assertThat(s.totalCostUsd()).isNull();
+    assertThat(ExportTestData.byKey(ExportTestData.readParquet(schema, pq), "alert_id")).isEqualTo(expected);
+    assertThat(ExportTestData.byKey(ExportTestData.readCsv(schema, csv), "alert_id")).isEqualTo(expected);
+    assertThat(ExportTestData.byKey(ExportTestData.readJsonLines(schema, jsonl), "alert_id")).isEqualTo(expected);
+    assertThat(concat(ExportTestData.files(csv, "csv"))).contains("\"'=HYPERLINK(", ",'-2+3 cost spike,").doesNotContain(",-2+3");
+    assertRecordSnapshot(pq, "alerts", "parquet", alerts.size());
+
+    double impact = alerts.stream().filter(a -> a.dollarImpact != null).mapToDouble(a -> a.dollarImpact).sum();
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = c.createStatement()) {
+      ResultSet r = st.executeQuery(
+          "SELECT count(*), sum(dollar_impact_usd), typeof(any_value(event_time)), count(DISTINCT dt), count(*) FILTER (WHERE period_start IS NULL) FROM read_parquet('"
+              + pq + "/**/*.parquet', hive_partitioning = true)");
+      r.next();
+      assertThat(r.getLong(1)).isEqualTo(alerts.size());
+      assertThat(r.getDouble(2)).isCloseTo(impact, org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(r.getString(3)).isEqualTo("TIMESTAMP WITH TIME ZONE");
+      assertThat(r.getLong(4)).isEqualTo(3);
+      assertThat(r.getLong(5)).isEqualTo(alerts.stream().filter(a -> a.periodStart == 0).count());
+      r = st.executeQuery("SELECT sum(dollar_impact_usd), count(*) FROM read_csv('" + csv + "/**/*.csv', header = true)");
+      r.next();
+      assertThat(r.getDouble(1)).isCloseTo(impact, org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(r.getLong(2)).isEqualTo(alerts.size());
+    }
+  }
+
+  @Test
+  void recordedForecastsExportPartitionedByOriginDayWithFiltersAndDuckDbSumsMatch() throws Exception {
+    ExportSchema<Forecast> schema = NativeSchemas.forecasts();
+    Function<Map<String, Object>, String> key = r -> r.get("scope") + "|" + r.get("origin_date") + "|" + r.get("horizon_days");
+    Map<String, Map<String, Object>> expected = keyed(forecasts.stream().map(f -> row(schema, f)).toList(), key);
+    Path pq = tmp.resolve("forecasts-parquet");
+    Path csv = tmp.resolve("forecasts-csv");
+    exportRecorded(ExportDataset.FORECASTS, ExportFormat.PARQUET, pq, ExportFilter.all());
+    assertThat(keyed(ExportTestData.readParquet(schema, pq), key)).isEqualTo(expected).hasSize(forecasts.size());
+    assertRecordSnapshot(pq, "forecasts", "parquet", forecasts.size());
+
+    // --from 2026-09-02 --project 'naïve ✓ 東京 🚀': origin days 2 and 3 of that project's scope only
+    ExportFilter filter = new ExportFilter(Instant.parse("2026-09-02T00:00:00Z"), null, List.of("naïve ✓ 東京 🚀"), null);
+    ExportSummary s = exportRecorded(ExportDataset.FORECASTS, ExportFormat.CSV, csv, filter);
+    List<Map<String, Object>> rows = ExportTestData.readCsv(schema, csv);
+    assertThat(rows).hasSize(4).allSatisfy(r -> {
+      assertThat(r.get("scope")).isEqualTo("project:naïve ✓ 東京 🚀");
+      assertThat(r.get("project")).isEqualTo("naïve ✓ 東京 🚀");
+      assertThat((Long) r.get("origin_date")).isGreaterThanOrEqualTo(Instant.parse("2026-09-02T00:00:00Z").toEpochMilli());
+    });
+    assertThat(keyed(rows, key)).isEqualTo(expected.entrySet().stream().filter(e -> rows.stream().anyMatch(r -> key.apply(r).equals(e.getKey())))
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    assertThat(s.rows()).isEqualTo(4);
+    JsonNode m = JSON.readTree(csv.resolve("_manifest.json").toFile());
+    assertThat(m.get("row_time_range").get("min").asText()).isEqualTo("2026-09-02T00:00:00Z");
+    assertThat(m.get("row_time_range").get("max").asText()).isEqualTo("2026-09-03T00:00:00Z");
+
+    double total = forecasts.stream().filter(Forecast::isOk).mapToDouble(f -> f.expectedTotalUsd).sum();
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = c.createStatement()) {
+      ResultSet r = st.executeQuery(
+          "SELECT sum(expected_total_usd), count(*) FILTER (WHERE expected_total_usd IS NULL), typeof(any_value(origin_date)),"
+              + " min(date_diff('day', origin_date, horizon_end)), sum(list_sum(CAST(daily_path_usd AS DOUBLE[]))) FROM read_parquet('" + pq + "/**/*.parquet')");
+      r.next();
+      assertThat(r.getDouble(1)).isCloseTo(total, org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(r.getLong(2)).isEqualTo(forecasts.stream().filter(f -> !f.isOk()).count());
+      assertThat(r.getString(3)).isEqualTo("TIMESTAMP WITH TIME ZONE");
+      assertThat(r.getLong(4)).isEqualTo(7);
+      assertThat(r.getDouble(5)).isCloseTo(total, org.assertj.core.data.Offset.offset(1e-6));
+    }
+  }
+
+  @Test
+  void alertsAndForecastsOfARealRunExportAsTheRunRecordedThem() throws Exception {
+    Path out = tmp.resolve("real-run");
+    PipelineOptions options = new PipelineOptions();
+    AlertStage stage = new AlertStage(List.of(), null, options.allowedLateness);
+    // without the names that hold a line break: the run's own summary reads its CSV line by line
+    Path runInput = ExportTestData.writeJsonLines(
+        events.stream().filter(e -> !(e.project + e.model).contains("\n")).toList(), tmp.resolve("run-in/events.jsonl"));
+    new UsageBatchJob(List.of(runInput), out, options, 2)
+        .writePricedEvents(false)
+        .attach(new OutputPlan().derivedFilesIn(out).alerts(stage).forecasts(new int[] {7}))
+        .run();
+    List<JsonNode> recordedAlerts = AlertFiles.read(out.resolve("alerts"));
+    List<JsonNode> recordedForecasts = AlertFiles.read(out.resolve("forecasts"));
+    assertThat(recordedAlerts).isNotEmpty();
+    assertThat(recordedForecasts).isNotEmpty();
+
+    Path alertsTo = tmp.resolve("real-alerts");
+    ExportSpec spec = new ExportSpec(ExportDataset.ALERTS, ExportFormat.JSONL, ExportSchemaKind.NATIVE, ParquetCompression.SNAPPY,
+        alertsTo.toString(), ExportFilter.all(), true);
+    new ExportJob(List.of(out), spec, options, 2).run();
+    List<Map<String, Object>> exported = ExportTestData.readJsonLines(NativeSchemas.alerts(), alertsTo);
+    assertThat(ids(exported, r -> r.get("alert_id") + " " + r.get("kind") + " " + Instant.ofEpochMilli((Long) r.get("event_time"))))
+        .isEqualTo(recordedAlerts.stream().map(n -> n.get("alert_id").asText() + " " + n.get("kind").asText() + " " + n.get("event_time").asText())
+            .collect(Collectors.toCollection(TreeSet::new)));
+
+    Path forecastsTo = tmp.resolve("real-forecasts");
+    spec = new ExportSpec(ExportDataset.FORECASTS, ExportFormat.PARQUET, ExportSchemaKind.NATIVE, ParquetCompression.ZSTD,
+        forecastsTo.toString(), ExportFilter.all(), true);
+    new ExportJob(List.of(out.resolve("forecasts")), spec, options, 2).run();
+    List<Map<String, Object>> rows = ExportTestData.readParquet(NativeSchemas.forecasts(), forecastsTo);
+    assertThat(ids(rows, r -> r.get("scope") + " " + r.get("horizon_days") + " " + r.get("status") + " " + r.get("expected_total_usd")))
+        .isEqualTo(recordedForecasts.stream()
+            .map(n -> n.get("scope").asText() + " " + n.get("horizon_days").asLong() + " " + n.get("status").asText() + " "
+                + (n.get("expected_total_usd").isNull() ? null : n.get("expected_total_usd").asDouble()))
+            .collect(Collectors.toCollection(TreeSet::new)));
+    assertThat(rows).hasSize(recordedForecasts.size());
+
+    // a run without alerts: an empty snapshot with its manifest, not an error
+    Path quiet = Files.createDirectories(tmp.resolve("quiet-run/alerts"));
+    Path quietTo = tmp.resolve("quiet-alerts");
+    spec = new ExportSpec(ExportDataset.ALERTS, ExportFormat.CSV, ExportSchemaKind.NATIVE, ParquetCompression.SNAPPY,
+        quietTo.toString(), ExportFilter.all(), true);
+    assertThat(new ExportJob(List.of(quiet.getParent()), spec, options, 2).run().rows()).isZero();
+    assertThat(JSON.readTree(quietTo.resolve("_manifest.json").toFile()).get("rows").asLong()).isZero();
+  }
+
+  private static Set<String> ids(List<Map<String, Object>> rows, Function<Map<String, Object>, String> id) {
+    return rows.stream().map(id).collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  private static <T> Map<String, Object> row(ExportSchema<T> schema, T value) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    for (var c : schema.columns()) m.put(c.name(), c.get(value));
+    return m;
+  }
+
+  private static Map<String, Map<String, Object>> keyed(List<Map<String, Object>> rows, Function<Map<String, Object>, String> key) {
+    Map<String, Map<String, Object>> out = new HashMap<>();
+    for (Map<String, Object> r : rows) {
+      if (out.put(key.apply(r), r) != null) throw new AssertionError("duplicate row " + key.apply(r));
+    }
+    return out;
+  }
+
+  /** dt partitions by row time, dataset-named files, a manifest without a cost total, and no hidden leftovers. */
+  private static void assertRecordSnapshot(Path to, String dataset, String ext, long rows) throws Exception {
+    assertThat(ExportTestData.files(to, ext)).isNotEmpty().allSatisfy(f -> {
+      assertThat(f.getParent().getFileName().toString()).matches("dt=2026-09-0[1-3]");
+      assertThat(f.getFileName().toString()).startsWith(dataset + "-");
+    });
+    try (var st = Files.walk(to)) {
+      assertThat(st.filter(p -> p.getFileName().toString().startsWith("."))).isEmpty();
+    }
+    JsonNode m = JSON.readTree(to.resolve("_manifest.json").toFile());
+    assertThat(m.get("dataset").asText()).isEqualTo(dataset);
+    assertThat(m.get("schema").asText()).isEqualTo("native");
+    assertThat(m.get("rows").asLong()).isEqualTo(rows);
+    assertThat(m.get("total_cost_usd").isNull()).isTrue();
+    assertThat(m.get("partitions")).hasSize(3);
+    assertThat(m.get("files").findValues("rows").stream().mapToLong(JsonNode::asLong).sum()).isEqualTo(rows);
   }
 
   /** Every dt=YYYY-MM-DD file is named after the dataset, and the manifest lists exactly them with checksums. */
