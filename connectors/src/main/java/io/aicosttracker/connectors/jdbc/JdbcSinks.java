@@ -77,6 +77,6 @@ public final class JdbcSinks {
   }
 
   private <T> DataStreamSink<T> attach(DataStream<T> stream, String table, String sql, JdbcStatementBuilder<T> binder) {
-    return stream.sinkTo(sink(sql, binder)).uid("jdbc-" + table).name(table + " (PostgreSQL upsert)");
+    return stream.sinkTo(new FailoverSafeJdbcSink<>(sink(sql, binder), table)).uid("jdbc-" + table).name(table + " (PostgreSQL upsert)");
   }
 }

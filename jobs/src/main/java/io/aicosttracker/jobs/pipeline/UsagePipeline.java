@@ -31,11 +31,16 @@ import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindo
 public final class UsagePipeline {
   private UsagePipeline() {}
 
-  /** Event-time watermarks for parsed records: bounded out-of-orderness plus source idleness. */
+  /**
+   * Event-time watermarks for parsed records: bounded out-of-orderness plus source idleness, moved
+   * by valid events only. Dead letters keep the source's record timestamp (Kafka: the record's
+   * timestamp), which the dead-letter counts use as their time.
+   */
   public static WatermarkStrategy<ParsedRecord> watermarks(PipelineOptions options) {
-    return WatermarkStrategy.<ParsedRecord>forBoundedOutOfOrderness(options.outOfOrderness)
-        .withTimestampAssigner((r, previous) -> r.event != null ? r.event.timestamp : previous)
-        .withIdleness(options.idleness);
+    WatermarkStrategy<ParsedRecord> events =
+        WatermarkStrategy.<ParsedRecord>forBoundedOutOfOrderness(options.outOfOrderness).withIdleness(options.idleness);
+    return WatermarkStrategy.<ParsedRecord>forGenerator(ctx -> new EventsOnlyWatermarks(events.createWatermarkGenerator(ctx)))
+        .withTimestampAssigner((r, previous) -> r.event != null ? r.event.timestamp : previous);
   }
 
   /** Builds the pipeline on {@code parsed}, a source stream with timestamps and watermarks. */

@@ -103,7 +103,10 @@ public final class OutputPlan implements OutputAttachment {
     if (baseFiles) new FileOutputs(dir, pricedEventFiles).attach(outputs);
     if (kafka != null) new KafkaOutputs(kafka).attach(outputs);
     JdbcSinks tables = jdbc == null ? null : new JdbcSinks(jdbc);
-    if (jdbc != null) new JdbcOutputs(jdbc, catalog).attach(outputs);
+    if (jdbc != null) {
+      new JdbcOutputs(jdbc, catalog).attach(outputs);
+      DeadLetterCounts.attach(outputs.deadLetters(), tables);
+    }
     if (forecastHorizons != null) attachForecasts(outputs, tables);
     if (alerts != null) attachAlerts(outputs, tables);
   }

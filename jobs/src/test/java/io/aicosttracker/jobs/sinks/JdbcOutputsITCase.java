@@ -67,9 +67,17 @@ class JdbcOutputsITCase {
         event("a3", "2026-09-01T11:10:00Z", "search", "api", 1.00, 10, 3),
         event("m1", "2026-09-01T11:20:00Z", "search", "manual", 4.00, 0, 1),
         event("a2", "2026-09-01T10:55:00Z", "search", "api", 0.25, 50, 1), // re-sent: counted once
-        event("b1", "2026-09-02T00:00:00Z", "chat", "api", 2.00, 7, 1)) + "\n");
+        event("b1", "2026-09-02T00:00:00Z", "chat", "api", 2.00, 7, 1),
+        "{\"event_id\": \"broken\"",
+        "{\"event_id\":\"x1\",\"timestamp\":\"2026-09-01T10:00:00Z\",\"model\":\"m\",\"project\":\"p\",\"source\":\"api\"}",
+        "[1, 2]") + "\n");
 
     run(input, dir.resolve("out"), url);
+
+    // rejected lines of a file carry no time: counted in the hour they were rejected in
+    assertThat(query(url, "SELECT origin, reason, count, bucket_start = date_trunc('hour', bucket_start)"
+            + " AND bucket_start > now() - interval '2 hours' FROM dead_letter_counts ORDER BY reason"))
+        .containsExactly(input + "|invalid_json|2|t", input + "|missing_field|1|t");
 
     assertThat(query(url, "SELECT window_start, source, events, requests, input_tokens, cost_usd FROM usage_hourly ORDER BY 1, 2"))
         .containsExactly(
@@ -163,8 +171,11 @@ class JdbcOutputsITCase {
   }
 
   private static RunSummary run(Path input, Path out, String url) throws Exception {
-    JdbcOutputs jdbc = new JdbcOutputs(new JdbcSettings(url, PostgresTestServer.SUPERUSER, null), new PipelineOptions().catalog).checkReady();
-    return new UsageBatchJob(List.of(input), out, new PipelineOptions(), 2).writePricedEvents(false).attach(jdbc).run();
+    JdbcSettings settings = new JdbcSettings(url, PostgresTestServer.SUPERUSER, null);
+    new JdbcOutputs(settings, new PipelineOptions().catalog).checkReady();
+    // the plan the CLI's batch run uses: aggregates and dead-letter counts
+    OutputPlan tables = new OutputPlan().jdbc(settings, new PipelineOptions().catalog);
+    return new UsageBatchJob(List.of(input), out, new PipelineOptions(), 2).writePricedEvents(false).attach(tables).run();
   }
 
   private static String event(String id, String ts, String project, String source, double cost, long input, long requests) {

