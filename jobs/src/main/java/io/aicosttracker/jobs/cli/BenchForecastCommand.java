@@ -160,7 +160,11 @@ public final class BenchForecastCommand implements Callable<Integer> {
     return byScope;
   }
 
-  /** Days inside the window on which the catalog price of a generated model changes (a fixed request, quoted at 12:00 UTC). */
+  /**
+   * Days inside the window on which the catalog price of a generated model changes: two fixed
+   * requests quoted at 12:00 UTC, a short one and a long-context one (above the 200k-token tiers,
+   * whose removal is what changed claude-sonnet-4-6 on 2026-03-13).
+   */
   private void printPriceChanges(PriceCatalog catalog, Set<String> models) {
     List<String> changes = new ArrayList<>();
     for (String pm : models) {
@@ -168,10 +172,12 @@ public final class BenchForecastCommand implements Callable<Integer> {
       Double previous = null;
       for (int t = 0; t < days; t++) {
         long noon = start.plusDays(t).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() + 43_200_000L;
-        PriceQuote q = catalog.quote(x[0], x[1], noon, 100_000, 20_000, 5_000, 10_000, 1);
-        if (q == null) break; // not in the catalog: reported cost or unpriced, no schedule
-        if (previous != null && Math.abs(q.costUsd() - previous) > 1e-12) changes.add(x[0] + "/" + x[1] + " on " + start.plusDays(t));
-        previous = q.costUsd();
+        PriceQuote shortRequest = catalog.quote(x[0], x[1], noon, 5_000, 1_000, 500, 1_000, 1);
+        PriceQuote longRequest = catalog.quote(x[0], x[1], noon, 400_000, 100_000, 20_000, 10_000, 1);
+        if (shortRequest == null || longRequest == null) break; // not in the catalog: no schedule
+        double price = shortRequest.costUsd() + 1_000 * longRequest.costUsd(); // one number that moves when either does
+        if (previous != null && Math.abs(price - previous) > 1e-9 * Math.abs(previous)) changes.add(x[0] + "/" + x[1] + " on " + start.plusDays(t));
+        previous = price;
       }
     }
     System.out.printf(Locale.ROOT, "window %s .. %s; catalog price changes of generated models inside it: %s%n",
