@@ -18,8 +18,11 @@ public final class Backtest {
   public static final int MAX_FOLDS = 6;
   public static final int STEP_DAYS = 7;
 
-  /** One fold: the origin (index of the first forecast day), the predicted and the actual total. */
-  public record Fold(int origin, int horizon, double predicted, double actual) {}
+  /**
+   * One fold: the origin (index of the first forecast day), the predicted and the actual total,
+   * and the model's own (uncalibrated) 95 % interval of the total as fitted at that origin.
+   */
+  public record Fold(int origin, int horizon, double predicted, double actual, double lower95, double upper95) {}
 
   /** The folds and their mean absolute percentage error (NaN when no fold had a non-zero actual). */
   public record Result(String model, int horizon, List<Fold> folds, double mape) {
@@ -63,11 +66,13 @@ public final class Backtest {
     for (int origin : origins(y.length, horizon, minHistory)) {
       ForecastModel.Fitted fitted = model.fit(Arrays.copyOfRange(y, 0, origin), firstDayOfWeek);
       if (fitted == null) return new Result(model.name(), b, null, Double.NaN);
+      ForecastModel.Prediction p = fitted.predict(b);
       double predicted = 0;
-      for (double v : fitted.meanPath(b)) predicted += Math.max(0, v);
+      for (double v : p.path()) predicted += Math.max(0, v);
       double actual = 0;
       for (int t = origin; t < origin + b; t++) actual += y[t];
-      folds.add(new Fold(origin, b, predicted, actual));
+      // the interval keeps its distances from the model's unclamped total, as in the forecast itself
+      folds.add(new Fold(origin, b, predicted, actual, predicted - (p.total() - p.lower95()), predicted + (p.upper95() - p.total())));
       if (actual > 0) {
         sumApe += Math.abs(predicted - actual) / actual;
         counted++;

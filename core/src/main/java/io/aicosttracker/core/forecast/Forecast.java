@@ -34,6 +34,11 @@ public class Forecast {
   /** Horizon the back-test could evaluate (shorter than the forecast horizon when history is short). */
   public int backtestHorizonDays;
   public int backtestFolds;
+  /**
+   * Factor (>= 1) by which the model's interval distances were widened to fit its back-test
+   * errors ({@link IntervalCalibration}); 1 when there was no back-test or nothing to widen.
+   */
+  public double intervalScale = 1;
   /** When the forecast was computed, epoch millis. */
   public long generatedAt;
 

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Forecasts a scope's daily cost for several horizons: for each horizon, back-tests every
  * candidate model (rolling origin), keeps the one with the lowest error, fits it on the whole
- * history and returns the expected total, the daily path and 80 %/95 % prediction intervals.
+ * history and returns the expected total, the daily path and 80 %/95 % prediction intervals,
+ * widened by {@link IntervalCalibration} when the model's back-test errors exceed its intervals.
  *
  * <p>With less than {@link #MIN_HISTORY_DAYS} days of history the result is
  * {@link Forecast#INSUFFICIENT_HISTORY} rather than a number. Costs are never negative, so the
@@ -19,15 +20,26 @@ public final class Forecaster {
   public static final int[] DEFAULT_HORIZONS = {30, 60, 90};
 
   private final List<ForecastModel> candidates;
+  private final boolean calibrate;
 
+  /** A forecaster over {@code candidates} whose intervals are calibrated on the back-test. */
   public Forecaster(List<ForecastModel> candidates) {
-    if (candidates.isEmpty()) throw new IllegalArgumentException("at least one forecast model is needed");
-    this.candidates = List.copyOf(candidates);
+    this(candidates, true);
   }
 
-  /** The linear trend + day-of-week regression first (the fallback), then its log-scale variant. */
+  /** @param calibrate false keeps each model's own intervals (for comparisons in benchmarks) */
+  public Forecaster(List<ForecastModel> candidates, boolean calibrate) {
+    if (candidates.isEmpty()) throw new IllegalArgumentException("at least one forecast model is needed");
+    this.candidates = List.copyOf(candidates);
+    this.calibrate = calibrate;
+  }
+
+  /**
+   * The linear trend + day-of-week regression first (the fallback), its log-scale variant, then
+   * additive Holt-Winters with a weekly season.
+   */
   public static Forecaster standard() {
-    return new Forecaster(List.of(new TrendDayOfWeekRegression(), new LogTrendDayOfWeekRegression()));
+    return new Forecaster(List.of(new TrendDayOfWeekRegression(), new LogTrendDayOfWeekRegression(), new HoltWinters()));
   }
 
   /** The candidate models, in preference order for ties. */
@@ -83,14 +95,17 @@ public final class Forecaster {
     double[] path = new double[h];
     double total = 0;
     for (int i = 0; i < h; i++) total += path[i] = Math.max(0, p.path()[i]);
+    double k = calibrate ? IntervalCalibration.scale(chosenResult) : 1;
+    // the interval keeps its (scaled) distances from the model's unclamped total around the clamped one
     f.status = Forecast.OK;
     f.forecastModel = chosen.name();
     f.dailyPathUsd = path;
     f.expectedTotalUsd = total;
-    f.lower80Usd = Math.max(0, Math.min(p.lower80(), total));
-    f.upper80Usd = Math.max(p.upper80(), total);
-    f.lower95Usd = Math.max(0, Math.min(p.lower95(), f.lower80Usd));
-    f.upper95Usd = Math.max(p.upper95(), f.upper80Usd);
+    f.intervalScale = k;
+    f.lower80Usd = Math.max(0, Math.min(total - k * (p.total() - p.lower80()), total));
+    f.upper80Usd = Math.max(total + k * (p.upper80() - p.total()), total);
+    f.lower95Usd = Math.max(0, Math.min(total - k * (p.total() - p.lower95()), f.lower80Usd));
+    f.upper95Usd = Math.max(total + k * (p.upper95() - p.total()), f.upper80Usd);
     f.backtestMape = chosenResult.mape();
     f.backtestHorizonDays = chosenResult.horizon();
     f.backtestFolds = chosenResult.folds().size();

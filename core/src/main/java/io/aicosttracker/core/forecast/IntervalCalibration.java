@@ -1,0 +1,49 @@
+package io.aicosttracker.core.forecast;
+
+/**
+ * Widens a model's prediction intervals so that they fit its own out-of-sample errors.
+ *
+ * <p>A model's interval assumes the model is right; cost series break those assumptions (price
+ * changes, heavy-tailed days), and then the interval is too narrow. Each rolling-origin fold
+ * gives a forecast of a horizon total made only from the days before its origin, the model's
+ * 95 % interval for it, and the actual total. The standardised error of a fold is
+ * {@code z = (actual - predicted) / (d / 1.96)}, {@code d} the interval's distance from the
+ * prediction on the side of the actual. If the intervals were right, {@code z} would have unit
+ * variance, so the scale is {@code sqrt(mean z^2)}: multiplying every interval's distances by it
+ * makes the folds' errors fit the nominal spread (80 % and 95 % alike). The scale is never below
+ * 1: with a handful of overlapping folds a small mean {@code z^2} is more likely luck than an
+ * over-cautious model, and narrowing would give the errors that looked good the last word.
+ *
+ * <p>Only folds enter, and every fold lies before the forecast origin (its training days and its
+ * evaluated days alike), so calibration never sees data from after the origin.
+ */
+public final class IntervalCalibration {
+  /** Upper bound on the scale: beyond this the model's interval carries no information. */
+  public static final double MAX_SCALE = 10;
+  private static final double Z975 = 1.959963984540054;
+
+  private IntervalCalibration() {}
+
+  /** The scale for the intervals of a model back-tested as {@code result}; 1 without folds. */
+  public static double scale(Backtest.Result result) {
+    if (result == null || !result.applicable() || result.folds().isEmpty()) return 1;
+    double sumZ2 = 0;
+    int n = 0;
+    for (Backtest.Fold f : result.folds()) {
+      double err = f.actual() - f.predicted();
+      double d = err >= 0 ? f.upper95() - f.predicted() : f.predicted() - f.lower95();
+      double se = d / Z975;
+      double z;
+      if (Math.abs(err) <= 1e-9 * (1 + Math.abs(f.actual()))) {
+        z = 0;
+      } else if (!(se > 0)) {
+        z = MAX_SCALE; // an error the model thought impossible
+      } else {
+        z = Math.min(MAX_SCALE, Math.abs(err) / se);
+      }
+      sumZ2 += z * z;
+      n++;
+    }
+    return Math.max(1, Math.min(MAX_SCALE, Math.sqrt(sumZ2 / n)));
+  }
+}
