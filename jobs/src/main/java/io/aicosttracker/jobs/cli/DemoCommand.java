@@ -1,6 +1,9 @@
 package io.aicosttracker.jobs.cli;
 
+import io.aicosttracker.jobs.alerts.AlertStage;
+import io.aicosttracker.jobs.functions.AnomalyOptions;
 import io.aicosttracker.jobs.pipeline.PipelineOptions;
+import io.aicosttracker.jobs.sinks.OutputPlan;
 import io.aicosttracker.jobs.pipeline.RunSummary;
 import io.aicosttracker.jobs.pipeline.UsageBatchJob;
 import java.io.IOException;
@@ -34,14 +37,29 @@ public final class DemoCommand implements Callable<Integer> {
     GenerateCommand.write(input, events, 90, 42, LocalDate.parse("2026-09-01"), 0.6, 10);
     appendBadAndResentRecords(input);
     System.out.println("running the pipeline on an embedded Flink MiniCluster ...");
-    RunSummary summary = new UsageBatchJob(List.of(input), out, new PipelineOptions(), 2).run();
+    PipelineOptions options = new PipelineOptions();
+    // single long-context requests in this data cost up to ~$5 each: with the default $1 floor the
+    // z-score flags many of them (docs/budgets-anomalies.md); $5 separates the labelled spikes
+    AnomalyOptions anomalies = AnomalyOptions.hourly();
+    anomalies.dollarFloor = 5.0;
+    System.out.println("anomaly detector: hourly z >= 3 and excess >= $5 (run --anomaly-min-usd to change)");
+    // the demo shows the alert stage (anomalies on the labelled spikes, unpriced models) and forecasts too
+    OutputPlan derived =
+        new OutputPlan()
+            .derivedFilesIn(out)
+            .alerts(new AlertStage(List.of(), anomalies, options.allowedLateness))
+            .forecasts(new int[] {30, 60, 90});
+    RunSummary summary = new UsageBatchJob(List.of(input), out, options, 2).attach(derived).run();
     summary.print(System.out);
+    AlertSummary.read(out).print(System.out);
     System.out.println();
     System.out.println("files:");
     System.out.println("  priced events   " + out.resolve("priced-events").toAbsolutePath());
     System.out.println("  hourly usage    " + out.resolve("usage-hourly").toAbsolutePath());
     System.out.println("  daily usage     " + out.resolve("usage-daily").toAbsolutePath());
     System.out.println("  dead letters    " + out.resolve("dead-letters").toAbsolutePath());
+    System.out.println("  alerts          " + out.resolve(AlertStage.ALERTS_DIR).toAbsolutePath());
+    System.out.println("  forecasts       " + out.resolve("forecasts").toAbsolutePath());
     System.out.println("  spike labels    " + GenerateCommand.labelsPath(input).toAbsolutePath());
     return 0;
   }
