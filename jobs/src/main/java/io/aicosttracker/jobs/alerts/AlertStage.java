@@ -162,6 +162,7 @@ public final class AlertStage implements OutputAttachment {
               .name("Rolling z-score anomalies");
       alerts = alerts.union(anomalyAlerts);
     }
+    alerts = alerts.map(new io.aicosttracker.jobs.functions.CountAlerts()).uid("count-alerts").name("Count alerts");
     return new AlertStreams(alerts, status);
   }
 }
