@@ -55,6 +55,12 @@ public final class AggregateFiles {
       try (BufferedReader r = Files.newBufferedReader(part, StandardCharsets.UTF_8)) {
         String line = r.readLine(); // header
         while (line != null && (line = r.readLine()) != null) {
+          // a quoted project or model name may hold a line break: the record continues
+          while (Csv.hasOpenQuote(line)) {
+            String more = r.readLine();
+            if (more == null) break;
+            line = line + "\n" + more;
+          }
           if (!line.isEmpty()) rows.add(Csv.split(line));
         }
       }
