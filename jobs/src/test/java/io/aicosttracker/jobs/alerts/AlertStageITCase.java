@@ -103,7 +103,10 @@ class AlertStageITCase {
     List<JsonNode> streamAlerts = AlertFiles.read(streamOut.resolve(AlertStage.ALERTS_DIR));
     assertNoDuplicates(streamAlerts);
     assertThat(ids(streamAlerts, "COST_ANOMALY")).isEqualTo(ids(batchAlerts, "COST_ANOMALY"));
-    assertThat(ids(streamAlerts, "BUDGET_THRESHOLD")).isEqualTo(ids(batchAlerts, "BUDGET_THRESHOLD"));
+    // BATCH mode hands a budget its events grouped by key, not in time order, and one event that
+    // crosses several thresholds alerts only for the highest: which lower thresholds get their own
+    // alert depends on that order. The highest threshold reached per budget period does not.
+    assertThat(highestThresholdPerPeriod(streamAlerts)).isEqualTo(highestThresholdPerPeriod(batchAlerts));
     assertThat(ids(streamAlerts, "UNPRICED_USAGE")).isEqualTo(ids(batchAlerts, "UNPRICED_USAGE"));
 
     List<JsonNode> statuses = AlertFiles.read(streamOut.resolve(AlertStage.BUDGET_STATUS_DIR));
@@ -111,6 +114,15 @@ class AlertStageITCase {
     assertThat(statuses.stream().map(s -> s.path("budget_id").asText() + s.path("as_of").asText()))
         .as("one status per budget and hour")
         .doesNotHaveDuplicates();
+  }
+
+  private static java.util.Map<String, Double> highestThresholdPerPeriod(List<JsonNode> alerts) {
+    return alerts.stream()
+        .filter(a -> isAlert(a, "BUDGET_THRESHOLD"))
+        .collect(Collectors.toMap(
+            a -> a.path("budget_id").asText() + "|" + a.path("period_start").asText(),
+            a -> a.path("threshold_value").asDouble(),
+            Math::max));
   }
 
   private static boolean isAlert(JsonNode a, String kind) {
