@@ -170,6 +170,42 @@ class JdbcOutputsITCase {
         .hasMessageContaining("cost-tracker db migrate");
   }
 
+  @Test
+  void alertsBudgetStatusAndForecastsReachTheirTables(@TempDir Path dir) throws Exception {
+    String url = pg.newMigratedDatabase();
+    List<String> lines = new ArrayList<>();
+    // 20 days of $0.30 a day for "search", then one day that spends $12 of a $10 daily budget
+    for (int d = 0; d < 20; d++) lines.add(event("d" + d, String.format("2026-09-%02dT09:00:00Z", d + 1), "search", "api", 0.30, 10, 1));
+    for (int i = 0; i < 4; i++) lines.add(event("big" + i, "2026-09-21T1" + i + ":00:00Z", "search", "api", 3.00, 10, 1));
+    lines.add("{\"event_id\":\"u1\",\"timestamp\":\"2026-09-21T12:00:00Z\",\"provider\":\"selfhosted\",\"model\":\"llama-x\","
+        + "\"project\":\"search\",\"input_tokens\":5,\"source\":\"api\"}");
+    Path input = dir.resolve("events.jsonl");
+    Files.writeString(input, String.join("\n", lines) + "\n");
+    List<io.aicosttracker.core.budget.Budget> budgets = io.aicosttracker.core.budget.BudgetConfigLoader.fromTree(
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+            "{\"budgets\":[{\"id\":\"search-daily\",\"amount_usd\":10,\"period\":\"daily\",\"time_zone\":\"UTC\",\"scope\":{\"project\":\"search\"}}]}"));
+    JdbcSettings settings = new JdbcSettings(url, PostgresTestServer.SUPERUSER, null);
+    PipelineOptions options = new PipelineOptions();
+    OutputPlan plan = new OutputPlan()
+        .derivedFilesIn(dir.resolve("out"))
+        .jdbc(settings, options.catalog)
+        .alerts(new io.aicosttracker.jobs.alerts.AlertStage(budgets, null, options.allowedLateness))
+        .forecasts(new int[] {30});
+    new UsageBatchJob(List.of(input), dir.resolve("out"), options, 2).writePricedEvents(false).attach(plan).run();
+
+    assertThat(query(url, "SELECT threshold_value FROM alerts WHERE kind = 'BUDGET_THRESHOLD' AND state = 'ALERT' AND budget_id = 'search-daily'"
+            + " AND period_start = '2026-09-21T00:00:00Z' ORDER BY threshold_value DESC LIMIT 1"))
+        .containsExactly("10");
+    assertThat(query(url, "SELECT provider, model FROM alerts WHERE kind = 'UNPRICED_USAGE'")).containsExactly("selfhosted|llama-x");
+    // statuses are as of hourly boundaries: the 13:00 status holds the three $3 events before it
+    assertThat(query(url, "SELECT max(spend_usd)::float8 FROM budget_status WHERE budget_id = 'search-daily' AND period_start = '2026-09-21T00:00:00Z'"))
+        .containsExactly("9");
+    assertThat(query(url, "SELECT count(*) > 0, bool_and(expected_usd > 0) FROM forecast_horizons WHERE scope = 'all' AND horizon_days = 30 AND status = 'ok'"))
+        .containsExactly("t|t");
+    assertThat(query(url, "SELECT count(DISTINCT target_day) FROM forecasts WHERE scope = 'all' AND issued_for = (SELECT max(issued_for) FROM forecasts)"))
+        .containsExactly("30");
+  }
+
   private static RunSummary run(Path input, Path out, String url) throws Exception {
     JdbcSettings settings = new JdbcSettings(url, PostgresTestServer.SUPERUSER, null);
     new JdbcOutputs(settings, new PipelineOptions().catalog).checkReady();
