@@ -72,7 +72,7 @@ public final class CostTrackerJob {
             .maxFutureMillis(options.maxFutureSkew.toMillis())
             .properties(config.kafka.properties)
             .build();
-    return new CostTrackerJob(source, defaultOutputs(config), options);
+    return new CostTrackerJob(source, defaultOutputs(config, options), options);
   }
 
   /**
@@ -81,7 +81,11 @@ public final class CostTrackerJob {
    * forecasts, the alert stage and notifications.
    */
   public static List<OutputAttachment> defaultOutputs(CostTrackerConfig config) {
-    PipelineOptions options = config.pipeline.toOptions();
+    return defaultOutputs(config, config.pipeline.toOptions());
+  }
+
+  /** As {@link #defaultOutputs(CostTrackerConfig)}, with the pipeline options already read (no second read of a custom catalog). */
+  static List<OutputAttachment> defaultOutputs(CostTrackerConfig config, PipelineOptions options) {
     OutputPlan plan = new OutputPlan().kafka(config.kafka);
     if (config.output.dir != null) plan.files(Path.of(config.output.dir), config.output.pricedEvents);
     if (config.jdbc.url != null) {

@@ -40,6 +40,16 @@ public final class TextFileSinks {
         .build();
   }
 
+  /** JSON lines under a local directory. */
+  public static <T> FileSink<T> jsonLines(java.nio.file.Path dir, RecordWriter<T> writer) {
+    return jsonLines(dir.toAbsolutePath().toUri().toString(), writer);
+  }
+
+  /** CSV under a local directory, every part file starting with {@code header}. */
+  public static <T> FileSink<T> csv(java.nio.file.Path dir, String header, RowFunction<T> row) {
+    return csv(dir.toAbsolutePath().toUri().toString(), header, row);
+  }
+
   /** CSV under {@code dir}, every part file starting with {@code header}. */
   public static <T> FileSink<T> csv(String dir, String header, RowFunction<T> row) {
     BulkWriter.Factory<T> factory = out -> new CsvWriter<>(out, header, row);

@@ -71,13 +71,13 @@ public final class AlertStage implements OutputAttachment {
     if (filesDir != null) {
       streams
           .alerts()
-          .sinkTo(TextFileSinks.<AlertEvent>jsonLines(sub(ALERTS_DIR), AlertJson::writeAlert))
+          .sinkTo(TextFileSinks.<AlertEvent>jsonLines(filesDir.resolve(ALERTS_DIR), AlertJson::writeAlert))
           .uid("sink-alert-files")
           .name("alerts files");
       if (streams.budgetStatus() != null) {
         streams
             .budgetStatus()
-            .sinkTo(TextFileSinks.<BudgetStatus>jsonLines(sub(BUDGET_STATUS_DIR), AlertJson::writeStatus))
+            .sinkTo(TextFileSinks.<BudgetStatus>jsonLines(filesDir.resolve(BUDGET_STATUS_DIR), AlertJson::writeStatus))
             .uid("sink-budget-status-files")
             .name("budget-status files");
       }
@@ -96,10 +96,6 @@ public final class AlertStage implements OutputAttachment {
     return streams.budgetStatus();
   }
 
-  /** Removes the output of an earlier run (only this stage's directories). */
-  private String sub(String name) {
-    return filesDir.resolve(name).toAbsolutePath().toUri().toString();
-  }
 
   /** Keeps the events the anomaly series count (API usage, and manual entries when asked). */
   private static final class SeriesFilter implements org.apache.flink.api.common.functions.FilterFunction<PricedUsage> {

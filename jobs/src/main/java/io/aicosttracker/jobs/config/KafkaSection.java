@@ -23,6 +23,13 @@ public final class KafkaSection {
   /** Extra Kafka client properties for consumer and producers (security, tuning). */
   public Map<String, String> properties = new LinkedHashMap<>();
 
+  /** The Kafka sinks' delivery guarantee this section names. */
+  public org.apache.flink.connector.base.DeliveryGuarantee guarantee() {
+    return EXACTLY_ONCE.equals(deliveryGuarantee)
+        ? org.apache.flink.connector.base.DeliveryGuarantee.EXACTLY_ONCE
+        : org.apache.flink.connector.base.DeliveryGuarantee.AT_LEAST_ONCE;
+  }
+
   void validate(boolean required) {
     if (required && (bootstrapServers == null || bootstrapServers.isBlank())) {
       throw new ConfigException("kafka.bootstrap-servers is not set (--kafka HOST:PORT or the config file)");

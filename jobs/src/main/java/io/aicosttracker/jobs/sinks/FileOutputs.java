@@ -33,28 +33,25 @@ public final class FileOutputs implements OutputAttachment {
     if (pricedEvents) {
       outputs
           .priced()
-          .sinkTo(TextFileSinks.<PricedUsage>jsonLines(sub(PRICED), UsageJson::writePriced))
+          .sinkTo(TextFileSinks.<PricedUsage>jsonLines(dir.resolve(PRICED), UsageJson::writePriced))
           .uid("sink-priced-files")
           .name("priced-events files");
     }
     outputs
         .hourly()
-        .sinkTo(TextFileSinks.<CostAggregate>csv(sub(HOURLY), AggregateCsv.HEADER, AggregateCsv::toRow))
+        .sinkTo(TextFileSinks.<CostAggregate>csv(dir.resolve(HOURLY), AggregateCsv.HEADER, AggregateCsv::toRow))
         .uid("sink-hourly-files")
         .name("usage-hourly files");
     outputs
         .daily()
-        .sinkTo(TextFileSinks.<CostAggregate>csv(sub(DAILY), AggregateCsv.HEADER, AggregateCsv::toRow))
+        .sinkTo(TextFileSinks.<CostAggregate>csv(dir.resolve(DAILY), AggregateCsv.HEADER, AggregateCsv::toRow))
         .uid("sink-daily-files")
         .name("usage-daily files");
     outputs
         .deadLetters()
-        .sinkTo(TextFileSinks.<DeadLetter>jsonLines(sub(DEAD_LETTERS), UsageJson::writeDeadLetter))
+        .sinkTo(TextFileSinks.<DeadLetter>jsonLines(dir.resolve(DEAD_LETTERS), UsageJson::writeDeadLetter))
         .uid("sink-dead-letter-files")
         .name("dead-letter files");
   }
 
-  private String sub(String name) {
-    return dir.resolve(name).toAbsolutePath().toUri().toString();
-  }
 }

@@ -29,7 +29,7 @@ public final class ForecastOutputs implements OutputAttachment {
   /** Writes {@code forecasts} as JSON lines under {@code dir/forecasts/}. */
   public static void writeFiles(DataStream<Forecast> forecasts, Path dir) {
     forecasts
-        .sinkTo(TextFileSinks.<Forecast>jsonLines(dir.resolve(FORECASTS).toAbsolutePath().toUri().toString(), ForecastJson::write))
+        .sinkTo(TextFileSinks.<Forecast>jsonLines(dir.resolve(FORECASTS), ForecastJson::write))
         .uid("sink-forecast-files")
         .name("forecast files");
   }

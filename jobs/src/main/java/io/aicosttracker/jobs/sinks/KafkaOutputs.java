@@ -23,8 +23,7 @@ public final class KafkaOutputs implements OutputAttachment {
 
   @Override
   public void attach(PipelineOutputs outputs) {
-    DeliveryGuarantee guarantee =
-        KafkaSection.EXACTLY_ONCE.equals(kafka.deliveryGuarantee) ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE;
+    DeliveryGuarantee guarantee = kafka.guarantee();
     outputs
         .deadLetters()
         .sinkTo(

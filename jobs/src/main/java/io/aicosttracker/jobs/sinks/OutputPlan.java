@@ -130,8 +130,7 @@ public final class OutputPlan implements OutputAttachment {
       }
     }
     if (kafka != null) {
-      DeliveryGuarantee guarantee =
-          KafkaSection.EXACTLY_ONCE.equals(kafka.deliveryGuarantee) ? DeliveryGuarantee.EXACTLY_ONCE : DeliveryGuarantee.AT_LEAST_ONCE;
+      DeliveryGuarantee guarantee = kafka.guarantee();
       events
           .sinkTo(KafkaJsonSink.<AlertEvent>create(
               kafka.bootstrapServers, kafka.alertsTopic, AlertJson::writeAlert, a -> a.alertId, guarantee, kafka.groupId + "-alerts", kafka.properties))

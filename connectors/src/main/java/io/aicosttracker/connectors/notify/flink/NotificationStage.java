@@ -64,10 +64,10 @@ public final class NotificationStage {
     DataStream<NotificationDelivery> log = attempts.union(claimed.getSideOutput(ClaimDeliveryOnce.DUPLICATES));
     DataStream<NotificationDeadLetter> dead = attempts.getSideOutput(SplitOutcomes.DEAD_LETTERS);
     if (outDir != null) {
-      log.sinkTo(TextFileSinks.jsonLines(uri(outDir.resolve(DELIVERIES_DIR)), NotificationJson::writeDelivery))
+      log.sinkTo(TextFileSinks.jsonLines(outDir.resolve(DELIVERIES_DIR), NotificationJson::writeDelivery))
           .uid("sink-notification-deliveries")
           .name("notification-deliveries files");
-      dead.sinkTo(TextFileSinks.jsonLines(uri(outDir.resolve(DEAD_LETTERS_DIR)), NotificationJson::writeDeadLetter))
+      dead.sinkTo(TextFileSinks.jsonLines(outDir.resolve(DEAD_LETTERS_DIR), NotificationJson::writeDeadLetter))
           .uid("sink-notification-dead-letters")
           .name("notification-dead-letters files");
     }
@@ -78,10 +78,6 @@ public final class NotificationStage {
   static long asyncTimeoutMs(NotificationConfig cfg) {
     long attempt = cfg.channels().values().stream().mapToLong(c -> c.timeout().toMillis()).max().orElse(10_000);
     return cfg.deliveryTimeout().toMillis() + attempt + 30_000;
-  }
-
-  private static String uri(Path p) {
-    return p.toAbsolutePath().toUri().toString();
   }
 
   static String channelType(NotificationConfig cfg, String channel) {
