@@ -46,7 +46,7 @@ public final class UsageFileFormat extends SimpleStreamFormat<ParsedRecord> {
 
   @Override
   public TypeInformation<ParsedRecord> getProducedType() {
-    return TypeInformation.of(ParsedRecord.class);
+    return io.aicosttracker.connectors.serialization.RecordTypes.PARSED_RECORD;
   }
 
   private final class Reader implements StreamFormat.Reader<ParsedRecord> {

@@ -65,6 +65,6 @@ public final class UsageEventDeserializationSchema implements KafkaRecordDeseria
 
   @Override
   public TypeInformation<ParsedRecord> getProducedType() {
-    return TypeInformation.of(ParsedRecord.class);
+    return io.aicosttracker.connectors.serialization.RecordTypes.PARSED_RECORD;
   }
 }

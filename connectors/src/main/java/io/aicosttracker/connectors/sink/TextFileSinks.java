@@ -1,5 +1,7 @@
 package io.aicosttracker.connectors.sink;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.aicosttracker.core.format.UsageJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serializable;
@@ -40,6 +42,40 @@ public final class TextFileSinks {
         .build();
   }
 
+  /** Writes one record as a JSON value to a generator; serializable so it ships with the job. */
+  @FunctionalInterface
+  public interface JsonWriter<T> extends Serializable {
+    void write(T record, JsonGenerator g) throws IOException;
+  }
+
+  /**
+   * JSON lines for a bounded (BATCH) job: one generator per part file over a bulk writer.
+   *
+   * <p>The row format hands every record straight to the file (a fresh generator and two system
+   * calls per record), which cost a sixth of the batch job's time. Bulk part files only roll on
+   * checkpoints, so a streaming job keeps the row format.
+   */
+  public static <T> FileSink<T> bufferedJsonLines(String dir, JsonWriter<T> writer) {
+    BulkWriter.Factory<T> factory = out -> new JsonLinesWriter<>(out, writer);
+    return FileSink.forBulkFormat(new Path(dir), factory)
+        .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".jsonl").build())
+        .build();
+  }
+
+  /** JSON lines under a local directory: buffered when {@code bounded}, row format otherwise. */
+  public static <T> FileSink<T> jsonLines(java.nio.file.Path dir, JsonWriter<T> writer, boolean bounded) {
+    String uri = dir.toAbsolutePath().toUri().toString();
+    if (bounded) return bufferedJsonLines(uri, writer);
+    return jsonLines(
+        uri,
+        (T record, OutputStream out) -> {
+          try (JsonGenerator g = UsageJson.reusableGenerator(out)) {
+            writer.write(record, g);
+          }
+          out.write('\n');
+        });
+  }
+
   /** JSON lines under a local directory. */
   public static <T> FileSink<T> jsonLines(java.nio.file.Path dir, RecordWriter<T> writer) {
     return jsonLines(dir.toAbsolutePath().toUri().toString(), writer);
@@ -56,6 +92,33 @@ public final class TextFileSinks {
     return FileSink.forBulkFormat(new Path(dir), factory)
         .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".csv").build())
         .build();
+  }
+
+  private static final class JsonLinesWriter<T> implements BulkWriter<T> {
+    private final JsonGenerator generator;
+    private final JsonWriter<T> writer;
+
+    JsonLinesWriter(FSDataOutputStream out, JsonWriter<T> writer) throws IOException {
+      this.generator = UsageJson.reusableGenerator(out);
+      this.writer = writer;
+    }
+
+    @Override
+    public void addElement(T element) throws IOException {
+      writer.write(element, generator);
+      generator.writeRaw('\n');
+    }
+
+    @Override
+    public void flush() throws IOException {
+      generator.flush();
+    }
+
+    @Override
+    public void finish() throws IOException {
+      // the sink closes the part file; finish only hands over what is buffered
+      generator.flush();
+    }
   }
 
   private static final class CsvWriter<T> implements BulkWriter<T> {

@@ -39,6 +39,44 @@ public final class LongPairHashSet {
     return true;
   }
 
+  /** True when the key is in the set. */
+  public boolean contains(long h, long l) {
+    if (h == 0 && l == 0) return hasZero;
+    int i = slot(h, l);
+    while (hi[i] != 0 || lo[i] != 0) {
+      if (hi[i] == h && lo[i] == l) return true;
+      i = (i + 1) & mask;
+    }
+    return false;
+  }
+
+  /** Receives the two halves of each key. */
+  @FunctionalInterface
+  public interface PairConsumer {
+    void accept(long h, long l);
+  }
+
+  /** Hands every key to {@code c}, in no particular order. */
+  public void forEach(PairConsumer c) {
+    if (hasZero) c.accept(0, 0);
+    for (int j = 0; j < hi.length; j++) {
+      if (hi[j] != 0 || lo[j] != 0) c.accept(hi[j], lo[j]);
+    }
+  }
+
+  /**
+   * A non-negative hash of a key for partitioning, independent of the slot hash, so that one
+   * partition's keys still spread over all slots of its own set.
+   */
+  public static long partitionHash(long h, long l) {
+    return ((h ^ Long.rotateLeft(l, 31)) * 0xBF58476D1CE4E5B9L) >>> 17;
+  }
+
+  /** Which of {@code n} partitions owns a key. */
+  public static int partition(long h, long l, int n) {
+    return (int) (partitionHash(h, l) % n);
+  }
+
   public int size() {
     return size + (hasZero ? 1 : 0);
   }

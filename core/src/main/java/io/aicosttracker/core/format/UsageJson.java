@@ -8,7 +8,6 @@ import io.aicosttracker.core.records.UsageEvent;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 
 /**
  * Writes priced events and dead letters as JSON lines with the event schema's snake_case names.
@@ -24,22 +23,41 @@ public final class UsageJson {
   public static void writePriced(PricedUsage e, OutputStream out) throws IOException {
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      g.writeStartObject();
-      writeEventFields(e, g);
-      g.writeNumberField("cost_usd", e.costUsd);
-      g.writeStringField("cost_basis", e.costBasis);
-      if (e.priceModelId != null) g.writeStringField("price_model_id", e.priceModelId);
-      if (e.catalogVersion != null) g.writeStringField("catalog_version", e.catalogVersion);
-      if (e.catalogCostUsd != null) g.writeNumberField("catalog_cost_usd", e.catalogCostUsd);
-      g.writeEndObject();
+      writePriced(e, g);
     }
     out.write('\n');
+  }
+
+  /** Writes one priced event as a JSON object to {@code g} (no separator). */
+  public static void writePriced(PricedUsage e, JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    writeEventFields(e, g);
+    g.writeNumberField("cost_usd", e.costUsd);
+    g.writeStringField("cost_basis", e.costBasis);
+    if (e.priceModelId != null) g.writeStringField("price_model_id", e.priceModelId);
+    if (e.catalogVersion != null) g.writeStringField("catalog_version", e.catalogVersion);
+    if (e.catalogCostUsd != null) g.writeNumberField("catalog_cost_usd", e.catalogCostUsd);
+    g.writeEndObject();
+  }
+
+  /**
+   * A generator for many records in a row over {@code out}: numbers written with Jackson's
+   * shortest-representation double writer (the JDK's {@code Double.toString} was a tenth of the
+   * writer's time), the target left open on close.
+   */
+  public static JsonGenerator reusableGenerator(OutputStream out) throws IOException {
+    JsonGenerator g = FACTORY.createGenerator(out);
+    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    g.enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER.mappedFeature());
+    // the caller ends each record with a newline; Jackson would add a space between root values
+    g.setRootValueSeparator(null);
+    return g;
   }
 
   /** Writes the input fields of a usage event (shared by raw and priced output). */
   public static void writeEventFields(UsageEvent e, JsonGenerator g) throws IOException {
     g.writeStringField("event_id", e.eventId);
-    g.writeStringField("timestamp", Instant.ofEpochMilli(e.timestamp).toString());
+    g.writeStringField("timestamp", io.aicosttracker.core.parse.Rfc3339.formatMillis(e.timestamp));
     g.writeStringField("provider", e.provider);
     g.writeStringField("model", e.model);
     g.writeStringField("project", e.project);
@@ -80,22 +98,27 @@ public final class UsageJson {
   public static void writeDeadLetter(DeadLetter d, OutputStream out) throws IOException {
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      g.writeStartObject();
-      if (d.file != null) {
-        g.writeStringField("file", d.file);
-        g.writeNumberField("line", d.line);
-      }
-      if (d.topic != null) {
-        g.writeStringField("topic", d.topic);
-        g.writeNumberField("partition", d.partition);
-        g.writeNumberField("offset", d.offset);
-      }
-      g.writeStringField("error", d.error);
-      g.writeStringField("raw", d.raw);
-      if (d.rawBase64) g.writeBooleanField("raw_base64", true);
-      g.writeEndObject();
+      writeDeadLetter(d, g);
     }
     out.write('\n');
+  }
+
+  /** Writes one dead letter as a JSON object to {@code g} (no separator). */
+  public static void writeDeadLetter(DeadLetter d, JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    if (d.file != null) {
+      g.writeStringField("file", d.file);
+      g.writeNumberField("line", d.line);
+    }
+    if (d.topic != null) {
+      g.writeStringField("topic", d.topic);
+      g.writeNumberField("partition", d.partition);
+      g.writeNumberField("offset", d.offset);
+    }
+    g.writeStringField("error", d.error);
+    g.writeStringField("raw", d.raw);
+    if (d.rawBase64) g.writeBooleanField("raw_base64", true);
+    g.writeEndObject();
   }
 
   private static void optional(JsonGenerator g, String name, String value) throws IOException {

@@ -10,6 +10,46 @@ package io.aicosttracker.core.parse;
 public final class Rfc3339 {
   private Rfc3339() {}
 
+  /**
+   * Formats epoch millis exactly as {@code Instant.ofEpochMilli(millis).toString()} does (UTC,
+   * {@code Z}, fraction only when non-zero) for years 0000-9999, without its formatter's
+   * allocations; other years fall back to {@code Instant}.
+   */
+  public static String formatMillis(long millis) {
+    long days = Math.floorDiv(millis, 86_400_000L);
+    int msOfDay = (int) Math.floorMod(millis, 86_400_000L);
+    java.time.LocalDate date = java.time.LocalDate.ofEpochDay(days);
+    int year = date.getYear();
+    if (year < 0 || year > 9999) return java.time.Instant.ofEpochMilli(millis).toString();
+    int ms = msOfDay % 1000;
+    char[] c = new char[ms == 0 ? 20 : 24];
+    put(c, 0, year, 4);
+    c[4] = '-';
+    put(c, 5, date.getMonthValue(), 2);
+    c[7] = '-';
+    put(c, 8, date.getDayOfMonth(), 2);
+    c[10] = 'T';
+    int secOfDay = msOfDay / 1000;
+    put(c, 11, secOfDay / 3600, 2);
+    c[13] = ':';
+    put(c, 14, secOfDay / 60 % 60, 2);
+    c[16] = ':';
+    put(c, 17, secOfDay % 60, 2);
+    if (ms != 0) {
+      c[19] = '.';
+      put(c, 20, ms, 3);
+    }
+    c[c.length - 1] = 'Z';
+    return new String(c);
+  }
+
+  private static void put(char[] c, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      c[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  }
+
   /** Returns epoch millis, or throws {@link IllegalArgumentException} naming what is wrong. */
   public static long parseMillis(CharSequence s) {
     int n = s.length();

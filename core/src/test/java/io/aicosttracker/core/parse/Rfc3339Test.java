@@ -12,6 +12,20 @@ import org.junit.jupiter.api.Test;
 
 class Rfc3339Test {
   @Test
+  void formatsExactlyAsInstantToString() {
+    Random r = new Random(11);
+    for (int i = 0; i < 20_000; i++) {
+      // -62167219200000 is 0000-01-01, 253402300799999 is 9999-12-31T23:59:59.999
+      long millis = -62_167_219_200_000L + (long) (r.nextDouble() * 315_569_520_000_000L);
+      if (i % 3 == 0) millis -= Math.floorMod(millis, 1000); // whole seconds print no fraction
+      assertThat(Rfc3339.formatMillis(millis)).isEqualTo(Instant.ofEpochMilli(millis).toString());
+    }
+    assertThat(Rfc3339.formatMillis(0)).isEqualTo("1970-01-01T00:00:00Z");
+    assertThat(Rfc3339.formatMillis(-1)).isEqualTo("1969-12-31T23:59:59.999Z");
+    assertThat(Rfc3339.formatMillis(253_402_300_800_000L)).isEqualTo("+10000-01-01T00:00:00Z");
+  }
+
+  @Test
   void agreesWithJavaTimeOnRandomInstantsAndOffsets() {
     Random r = new Random(7);
     DateTimeFormatter f = DateTimeFormatter.ISO_OFFSET_DATE_TIME;

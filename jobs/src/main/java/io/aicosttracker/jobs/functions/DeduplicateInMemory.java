@@ -13,10 +13,10 @@ import org.apache.flink.util.Collector;
  * BATCH-mode de-duplication: the input is hash-partitioned by {@code event_id}, and each
  * instance keeps the 128-bit keys of the ids it has seen in a primitive hash set.
  *
- * <p>Why not the keyed {@link DeduplicateEvents} here: in BATCH mode a keyed operator sorts every
- * event by its key before processing, which cost more than all other work of the pipeline
- * together in a profile here. The set needs ~21 bytes per distinct event on the heap (about
- * 210 MB for 10 million events). The streaming job keeps the keyed, checkpointed version.
+ * <p>Why not a keyed operator: in BATCH mode a keyed operator sorts every event by its key before
+ * processing, which cost more than all other work of the pipeline together in a profile here.
+ * The set needs ~21 bytes per distinct event on the heap (about 210 MB for 10 million events).
+ * The streaming job uses {@link DeduplicateRecentEvents}: retention-bounded and checkpointed.
  */
 public class DeduplicateInMemory extends ProcessFunction<UsageEvent, UsageEvent> {
   private transient LongPairHashSet seen;

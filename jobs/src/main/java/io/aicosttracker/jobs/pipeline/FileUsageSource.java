@@ -50,10 +50,18 @@ public final class FileUsageSource {
     return n.endsWith(".jsonl") || n.endsWith(".json") || n.endsWith(".ndjson") || n.endsWith(".csv");
   }
 
-  /** The parsed records of all files, with timestamps and watermarks assigned in the source. */
+  /** The parsed records of all files as one stream, with timestamps and watermarks assigned in the source. */
   public static DataStream<ParsedRecord> create(
       StreamExecutionEnvironment env, List<Path> files, PipelineOptions options) {
     DataStream<ParsedRecord> all = null;
+    for (DataStream<ParsedRecord> s : createEach(env, files, options)) all = all == null ? s : all.union(s);
+    return all;
+  }
+
+  /** One parsed-record stream per file, for {@link UsagePipeline#build(List, PipelineOptions)}. */
+  public static List<DataStream<ParsedRecord>> createEach(
+      StreamExecutionEnvironment env, List<Path> files, PipelineOptions options) {
+    List<DataStream<ParsedRecord>> streams = new ArrayList<>();
     int i = 0;
     for (Path file : files) {
       boolean csv = file.getFileName().toString().toLowerCase().endsWith(".csv");
@@ -61,11 +69,10 @@ public final class FileUsageSource {
           new UsageFileFormat(file.toString(), csv, options.maxRecordBytes, options.maxFutureSkew.toMillis());
       FileSource<ParsedRecord> source =
           FileSource.forRecordStreamFormat(format, new org.apache.flink.core.fs.Path(file.toUri())).build();
-      DataStream<ParsedRecord> s =
+      streams.add(
           env.fromSource(source, UsagePipeline.watermarks(options), "Usage file " + file.getFileName())
-              .uid("file-source-" + i++);
-      all = all == null ? s : all.union(s);
+              .uid("file-source-" + i++));
     }
-    return all;
+    return streams;
   }
 }

@@ -1,6 +1,5 @@
 package io.aicosttracker.jobs.pipeline;
 
-import io.aicosttracker.connectors.records.ParsedRecord;
 import io.aicosttracker.jobs.sinks.FileOutputs;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -62,8 +60,7 @@ public final class UsageBatchJob {
     prepareOutputDir();
     options.batch = true;
     StreamExecutionEnvironment env = LocalEnvironments.create(RuntimeExecutionMode.BATCH, parallelism);
-    DataStream<ParsedRecord> parsed = FileUsageSource.create(env, files, options);
-    PipelineOutputs outputs = UsagePipeline.build(parsed, options);
+    PipelineOutputs outputs = UsagePipeline.build(FileUsageSource.createEach(env, files, options), options);
     new FileOutputs(outDir, writePricedEvents).attach(outputs);
     for (OutputAttachment a : attachments) a.attach(outputs);
     long start = System.nanoTime();

@@ -1,12 +1,13 @@
 package io.aicosttracker.jobs.pipeline;
 
 import io.aicosttracker.connectors.records.ParsedRecord;
+import io.aicosttracker.connectors.serialization.RecordTypes;
 import io.aicosttracker.core.records.CostAggregate;
 import io.aicosttracker.core.records.DeadLetter;
 import io.aicosttracker.core.records.PricedUsage;
 import io.aicosttracker.core.records.UsageEvent;
 import io.aicosttracker.jobs.functions.CombineHourlyPartials;
-import io.aicosttracker.jobs.functions.DeduplicateEvents;
+import io.aicosttracker.jobs.functions.DeduplicateRecentEvents;
 import io.aicosttracker.jobs.functions.DeduplicateInMemory;
 import io.aicosttracker.jobs.functions.DropLateEvents;
 import io.aicosttracker.jobs.functions.PipelineTags;
@@ -44,9 +45,31 @@ public final class UsagePipeline {
   }
 
   /** Builds the pipeline on {@code parsed}, a source stream with timestamps and watermarks. */
+  static {
+    RecordTypes.register();
+  }
+
   public static PipelineOutputs build(DataStream<ParsedRecord> parsed, PipelineOptions options) {
-    SingleOutputStreamOperator<UsageEvent> valid =
-        parsed.process(new SplitParsedRecords()).uid("split-dead-letters").name("Split dead letters");
+    return build(java.util.List.of(parsed), options);
+  }
+
+  /**
+   * Builds the pipeline on several sources (one per input file), splitting dead letters inside
+   * each source's chain so that only valid events cross the network, once.
+   */
+  public static PipelineOutputs build(java.util.List<DataStream<ParsedRecord>> sources, PipelineOptions options) {
+    DataStream<UsageEvent> valid = null;
+    DataStream<DeadLetter> invalid = null;
+    for (int i = 0; i < sources.size(); i++) {
+      SingleOutputStreamOperator<UsageEvent> split =
+          sources.get(i)
+              .process(new SplitParsedRecords())
+              .uid(i == 0 ? "split-dead-letters" : "split-dead-letters-" + i)
+              .name("Split dead letters");
+      valid = valid == null ? split : valid.union(split);
+      DataStream<DeadLetter> dead = split.getSideOutput(PipelineTags.DEAD_LETTERS);
+      invalid = invalid == null ? dead : invalid.union(dead);
+    }
 
     SingleOutputStreamOperator<UsageEvent> unique = options.batch ? dedupeBatch(valid) : dedupeStreaming(valid, options);
 
@@ -72,16 +95,16 @@ public final class UsagePipeline {
             .map(UsagePipeline::lateDeadLetter)
             .uid("late-dead-letters")
             .name("Late events as dead letters");
-    DataStream<DeadLetter> deadLetters = valid.getSideOutput(PipelineTags.DEAD_LETTERS).union(late);
+    DataStream<DeadLetter> deadLetters = invalid.union(late);
     return new PipelineOutputs(onTime, hourly, daily, deadLetters, unique.getSideOutput(PipelineTags.DUPLICATES));
   }
 
-  /** Keyed, checkpointed, TTL-bounded: what a continuous job needs. */
+  /** Checkpointed and retention-bounded: what a continuous job needs. */
   private static SingleOutputStreamOperator<UsageEvent> dedupeStreaming(DataStream<UsageEvent> valid, PipelineOptions options) {
     return valid
-        .keyBy(e -> e.eventId, TypeInformation.of(String.class))
-        .process(new DeduplicateEvents(options.dedupeTtl))
-        .uid("deduplicate")
+        .partitionCustom(DeduplicateRecentEvents.PARTITIONER, DeduplicateRecentEvents.KEY)
+        .process(new DeduplicateRecentEvents(options.dedupeTtl))
+        .uid("deduplicate-recent")
         .name("De-duplicate by event_id");
   }
 

@@ -9,6 +9,8 @@ import io.aicosttracker.core.records.PricedUsage;
 import io.aicosttracker.jobs.pipeline.OutputAttachment;
 import io.aicosttracker.jobs.pipeline.PipelineOutputs;
 import java.nio.file.Path;
+import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.configuration.ExecutionOptions;
 
 /**
  * Writes the pipeline's outputs as files under one directory: {@code priced-events/} and
@@ -30,10 +32,12 @@ public final class FileOutputs implements OutputAttachment {
 
   @Override
   public void attach(PipelineOutputs outputs) {
+    boolean bounded =
+        outputs.priced().getExecutionEnvironment().getConfiguration().get(ExecutionOptions.RUNTIME_MODE) == RuntimeExecutionMode.BATCH;
     if (pricedEvents) {
       outputs
           .priced()
-          .sinkTo(TextFileSinks.<PricedUsage>jsonLines(dir.resolve(PRICED), UsageJson::writePriced))
+          .sinkTo(TextFileSinks.<PricedUsage>jsonLines(dir.resolve(PRICED), UsageJson::writePriced, bounded))
           .uid("sink-priced-files")
           .name("priced-events files");
     }
@@ -49,7 +53,7 @@ public final class FileOutputs implements OutputAttachment {
         .name("usage-daily files");
     outputs
         .deadLetters()
-        .sinkTo(TextFileSinks.<DeadLetter>jsonLines(dir.resolve(DEAD_LETTERS), UsageJson::writeDeadLetter))
+        .sinkTo(TextFileSinks.<DeadLetter>jsonLines(dir.resolve(DEAD_LETTERS), UsageJson::writeDeadLetter, bounded))
         .uid("sink-dead-letter-files")
         .name("dead-letter files");
   }

@@ -8,13 +8,10 @@ import io.aicosttracker.core.records.UsageEvent;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.operators.ProcessOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
@@ -37,15 +34,27 @@ class PipelineFunctionsTest {
     return p;
   }
 
-  private static KeyedOneInputStreamOperatorTestHarness<String, UsageEvent, UsageEvent> dedupeHarness() throws Exception {
-    return new KeyedOneInputStreamOperatorTestHarness<>(
-        new KeyedProcessOperator<>(new DeduplicateEvents(Duration.ofDays(2))), e -> e.eventId, Types.STRING);
+  private static OneInputStreamOperatorTestHarness<UsageEvent, UsageEvent> dedupeHarness(int parallelism, int index)
+      throws Exception {
+    return new OneInputStreamOperatorTestHarness<>(
+        new ProcessOperator<>(new DeduplicateRecentEvents(Duration.ofDays(2))), parallelism * 16, parallelism, index);
+  }
+
+  /** Feeds the ids an instance owns under {@link DeduplicateRecentEvents#PARTITIONER}, as the job would. */
+  private static void feedOwned(OneInputStreamOperatorTestHarness<UsageEvent, UsageEvent> h, List<String> ids, int parallelism, int index)
+      throws Exception {
+    for (String id : ids) {
+      PricedUsage e = priced(id, T0, "m", 1);
+      if (DeduplicateRecentEvents.PARTITIONER.partition(DeduplicateRecentEvents.KEY.getKey(e), parallelism) == index) {
+        h.processElement(e, T0);
+      }
+    }
   }
 
   @Test
   void dedupePassesFirstAndSurvivesRestore() throws Exception {
     OperatorSubtaskState snapshot;
-    try (var h = dedupeHarness()) {
+    try (var h = dedupeHarness(1, 0)) {
       h.open();
       h.processElement(priced("a", T0, "m", 1), T0);
       h.processElement(priced("b", T0, "m", 1), T0);
@@ -54,14 +63,43 @@ class PipelineFunctionsTest {
       assertThat(h.getSideOutput(PipelineTags.DUPLICATES)).extracting(r -> r.getValue().eventId).containsExactly("a");
       snapshot = h.snapshot(1, T0);
     }
-    try (var restored = dedupeHarness()) {
+    try (var restored = dedupeHarness(1, 0)) {
       restored.initializeState(snapshot);
       restored.open();
       restored.processElement(priced("b", T0, "m", 1), T0);
       restored.processElement(priced("c", T0, "m", 1), T0);
       assertThat(restored.extractOutputValues()).extracting(e -> e.eventId).containsExactly("c");
-      assertThat(restored.getSideOutput(PipelineTags.DUPLICATES)).hasSize(1);
+      assertThat(restored.getSideOutput(PipelineTags.DUPLICATES)).extracting(r -> r.getValue().eventId).containsExactly("b");
     }
+  }
+
+  @Test
+  void dedupeStateFollowsTheIdsAfterRescalingFromTwoInstancesToThree() throws Exception {
+    List<String> first = java.util.stream.IntStream.range(0, 300).mapToObj(i -> "id-" + i).toList();
+    OperatorSubtaskState[] parts = new OperatorSubtaskState[2];
+    for (int i = 0; i < 2; i++) {
+      try (var h = dedupeHarness(2, i)) {
+        h.open();
+        feedOwned(h, first, 2, i);
+        parts[i] = h.snapshot(1, T0);
+      }
+    }
+    OperatorSubtaskState merged = OneInputStreamOperatorTestHarness.repackageState(parts);
+    List<String> replay = java.util.stream.IntStream.range(150, 450).mapToObj(i -> "id-" + i).toList();
+    List<String> passed = new java.util.ArrayList<>();
+    long duplicates = 0;
+    for (int i = 0; i < 3; i++) {
+      try (var h = dedupeHarness(3, i)) {
+        h.initializeState(OneInputStreamOperatorTestHarness.repartitionOperatorState(merged, 48, 2, 3, i));
+        h.open();
+        feedOwned(h, replay, 3, i);
+        h.extractOutputValues().forEach(e -> passed.add(e.eventId));
+        duplicates += h.getSideOutput(PipelineTags.DUPLICATES) == null ? 0 : h.getSideOutput(PipelineTags.DUPLICATES).size();
+      }
+    }
+    // ids 150..299 were seen before the rescale; only 300..449 are new
+    assertThat(passed).containsExactlyInAnyOrderElementsOf(replay.subList(150, 300));
+    assertThat(duplicates).isEqualTo(150);
   }
 
   @Test

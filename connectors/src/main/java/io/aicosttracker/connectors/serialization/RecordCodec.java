@@ -1,0 +1,191 @@
+package io.aicosttracker.connectors.serialization;
+
+import io.aicosttracker.core.records.DeadLetter;
+import io.aicosttracker.core.records.PricedUsage;
+import io.aicosttracker.core.records.UsageEvent;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputView;
+
+/**
+ * Field-by-field binary encoding of the pipeline's records, shared by their serializers.
+ *
+ * <p>Strings go as UTF-8 bytes with a length prefix (-1 for null): for the ASCII ids and names
+ * of usage events the JDK encodes and decodes these with array copies, where Flink's
+ * {@code StringValue} walks characters and looks up a thread-local buffer per string.
+ */
+final class RecordCodec {
+  private RecordCodec() {}
+
+  static void writeString(String s, DataOutputView out) throws IOException {
+    if (s == null) {
+      out.writeInt(-1);
+      return;
+    }
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  static String readString(DataInputView in) throws IOException {
+    int n = in.readInt();
+    if (n < 0) return null;
+    byte[] b = new byte[n];
+    in.readFully(b);
+    return new String(b, StandardCharsets.UTF_8);
+  }
+
+  static void copyString(DataInputView in, DataOutputView out) throws IOException {
+    int n = in.readInt();
+    out.writeInt(n);
+    if (n > 0) out.write(in, n);
+  }
+
+  static void writeNullableDouble(Double d, DataOutputView out) throws IOException {
+    out.writeBoolean(d != null);
+    if (d != null) out.writeDouble(d);
+  }
+
+  static Double readNullableDouble(DataInputView in) throws IOException {
+    return in.readBoolean() ? in.readDouble() : null;
+  }
+
+  static void writeEvent(UsageEvent e, DataOutputView out) throws IOException {
+    writeString(e.eventId, out);
+    out.writeLong(e.timestamp);
+    writeString(e.provider, out);
+    writeString(e.model, out);
+    writeString(e.project, out);
+    writeString(e.team, out);
+    writeString(e.user, out);
+    writeString(e.apiKeyId, out);
+    writeString(e.environment, out);
+    writeString(e.operation, out);
+    out.writeLong(e.inputTokens);
+    out.writeLong(e.outputTokens);
+    out.writeLong(e.cacheReadTokens);
+    out.writeLong(e.cacheWriteTokens);
+    out.writeLong(e.reasoningTokens);
+    out.writeLong(e.requests);
+    writeNullableDouble(e.reportedCostUsd, out);
+    writeString(e.source, out);
+    writeString(e.tagsJson, out);
+  }
+
+  static void readEvent(UsageEvent e, DataInputView in) throws IOException {
+    e.eventId = readString(in);
+    e.timestamp = in.readLong();
+    e.provider = readString(in);
+    e.model = readString(in);
+    e.project = readString(in);
+    e.team = readString(in);
+    e.user = readString(in);
+    e.apiKeyId = readString(in);
+    e.environment = readString(in);
+    e.operation = readString(in);
+    e.inputTokens = in.readLong();
+    e.outputTokens = in.readLong();
+    e.cacheReadTokens = in.readLong();
+    e.cacheWriteTokens = in.readLong();
+    e.reasoningTokens = in.readLong();
+    e.requests = in.readLong();
+    e.reportedCostUsd = readNullableDouble(in);
+    e.source = readString(in);
+    e.tagsJson = readString(in);
+  }
+
+  /** Strings, longs and nullable doubles of an event, in {@link #writeEvent} order. */
+  static void copyEvent(DataInputView in, DataOutputView out) throws IOException {
+    copyString(in, out);
+    out.write(in, 8);
+    for (int i = 0; i < 8; i++) copyString(in, out);
+    out.write(in, 6 * 8);
+    copyNullableDouble(in, out);
+    copyString(in, out);
+    copyString(in, out);
+  }
+
+  static void copyNullableDouble(DataInputView in, DataOutputView out) throws IOException {
+    boolean present = in.readBoolean();
+    out.writeBoolean(present);
+    if (present) out.write(in, 8);
+  }
+
+  static void writePricing(PricedUsage p, DataOutputView out) throws IOException {
+    out.writeDouble(p.costUsd);
+    writeString(p.costBasis, out);
+    writeString(p.priceModelId, out);
+    writeString(p.catalogVersion, out);
+    writeNullableDouble(p.catalogCostUsd, out);
+  }
+
+  static void readPricing(PricedUsage p, DataInputView in) throws IOException {
+    p.costUsd = in.readDouble();
+    p.costBasis = readString(in);
+    p.priceModelId = readString(in);
+    p.catalogVersion = readString(in);
+    p.catalogCostUsd = readNullableDouble(in);
+  }
+
+  static void copyPricing(DataInputView in, DataOutputView out) throws IOException {
+    out.write(in, 8);
+    for (int i = 0; i < 3; i++) copyString(in, out);
+    copyNullableDouble(in, out);
+  }
+
+  static void writeDeadLetter(DeadLetter d, DataOutputView out) throws IOException {
+    writeString(d.file, out);
+    out.writeLong(d.line);
+    writeString(d.topic, out);
+    out.writeInt(d.partition);
+    out.writeLong(d.offset);
+    writeString(d.error, out);
+    writeString(d.raw, out);
+    out.writeBoolean(d.rawBase64);
+  }
+
+  static DeadLetter readDeadLetter(DataInputView in) throws IOException {
+    DeadLetter d = new DeadLetter();
+    d.file = readString(in);
+    d.line = in.readLong();
+    d.topic = readString(in);
+    d.partition = in.readInt();
+    d.offset = in.readLong();
+    d.error = readString(in);
+    d.raw = readString(in);
+    d.rawBase64 = in.readBoolean();
+    return d;
+  }
+
+  static void copyDeadLetter(DataInputView in, DataOutputView out) throws IOException {
+    copyString(in, out);
+    out.write(in, 8);
+    copyString(in, out);
+    out.write(in, 4 + 8);
+    copyString(in, out);
+    copyString(in, out);
+    out.write(in, 1);
+  }
+
+  static DeadLetter copyOf(DeadLetter d) {
+    DeadLetter c = new DeadLetter();
+    c.file = d.file;
+    c.line = d.line;
+    c.topic = d.topic;
+    c.partition = d.partition;
+    c.offset = d.offset;
+    c.error = d.error;
+    c.raw = d.raw;
+    c.rawBase64 = d.rawBase64;
+    return c;
+  }
+
+  static void copyPricing(PricedUsage from, PricedUsage to) {
+    to.costUsd = from.costUsd;
+    to.costBasis = from.costBasis;
+    to.priceModelId = from.priceModelId;
+    to.catalogVersion = from.catalogVersion;
+    to.catalogCostUsd = from.catalogCostUsd;
+  }
+}
