@@ -181,7 +181,7 @@ public final class CostTrackerJob {
       cli.usage(System.out);
       return;
     }
-    CostTrackerConfig config = ConfigLoader.load(parsed.config, parsed.overrides()).validate(true);
+    CostTrackerConfig config = ConfigLoader.load(parsed.flags.config, parsed.overrides()).validate(true);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(config));
     if (config.job.parallelism != null) env.setParallelism(config.job.parallelism);
     fromConfig(config).execute(env, config.job.name);

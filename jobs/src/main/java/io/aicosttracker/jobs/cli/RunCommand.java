@@ -2,6 +2,7 @@ package io.aicosttracker.jobs.cli;
 
 import io.aicosttracker.connectors.jdbc.JdbcSettings;
 import io.aicosttracker.jobs.LocalStreamingRun;
+import io.aicosttracker.jobs.StreamingFlags;
 import io.aicosttracker.jobs.config.ConfigLoader;
 import io.aicosttracker.jobs.config.CostTrackerConfig;
 import io.aicosttracker.jobs.pipeline.CatalogSpec;
@@ -13,8 +14,6 @@ import io.aicosttracker.jobs.sinks.OutputPlan;
 import io.aicosttracker.connectors.notify.config.NotificationConfigLoader;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -42,20 +41,8 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--input", arity = "1..*", description = "Event files or directories (.jsonl/.json/.ndjson/.csv).")
   List<Path> inputs;
 
-  @Option(names = "--kafka", paramLabel = "BOOTSTRAP", description = "Stream from Kafka at these bootstrap servers (kafka.bootstrap-servers).")
-  String kafka;
-
-  @Option(names = "--topic", description = "Usage-event topic (kafka.topic, default usage-events).")
-  String topic;
-
   @Option(names = "--until-idle", paramLabel = "SECONDS", description = "Streaming: stop (draining all windows) after no record arrived for this long.")
   Integer untilIdle;
-
-  @Option(names = "--config", paramLabel = "FILE", description = "Streaming: YAML configuration file (docs/streaming.md); flags beat its values.")
-  Path config;
-
-  @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Streaming: any configuration key, e.g. --set checkpoints.interval=30s (repeatable).")
-  List<String> settings = new ArrayList<>();
 
   @Option(names = "--out", description = "Output directory (required; streaming: output.dir).")
   Path out;
@@ -75,15 +62,6 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--no-priced-events", description = "Skip writing priced-events/ (aggregates and dead letters only).")
   boolean noPricedEvents;
 
-  @Option(names = "--jdbc-url", description = "Also upsert hourly/daily aggregates into this PostgreSQL (jdbc:postgresql://host:port/db).")
-  String jdbcUrl;
-
-  @Option(names = "--jdbc-user", description = "Database user for --jdbc-url.")
-  String jdbcUser;
-
-  @Option(names = "--jdbc-password-env", paramLabel = "VAR", description = "Environment variable holding the --jdbc-user password.")
-  String jdbcPasswordEnv;
-
   @Option(names = "--notifications", paramLabel = "FILE", description = "Send alerts through the channels and routes in FILE (docs/notifications.md).")
   Path notificationsFile;
 
@@ -96,18 +74,20 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--horizons", defaultValue = "30,60,90", split = ",", description = "Forecast horizons in days, with --forecasts (default ${DEFAULT-VALUE}).")
   int[] horizons;
   @Mixin AlertCliOptions alertOptions = new AlertCliOptions();
+  /** --kafka, --topic, --group-id, --config, --set (streaming only) and --jdbc-* (both modes). */
+  @Mixin StreamingFlags streaming = new StreamingFlags();
 
   @Override
   public Integer call() throws Exception {
-    if (inputs != null && (kafka != null || config != null)) {
+    if (inputs != null && (streaming.kafka != null || streaming.config != null)) {
       throw new IllegalArgumentException("--input (files, batch) and --kafka/--config (streaming) exclude each other");
     }
-    if (inputs == null && kafka == null && config == null) {
+    if (inputs == null && streaming.kafka == null && streaming.config == null) {
       throw new IllegalArgumentException("give --input FILES (batch) or --kafka BOOTSTRAP (streaming)");
     }
     if (inputs == null) return stream();
-    if (untilIdle != null || topic != null || !settings.isEmpty()) {
-      throw new IllegalArgumentException("--topic, --until-idle and --set apply to streaming runs (--kafka) only");
+    if (untilIdle != null || streaming.anyStreamingOnly()) {
+      throw new IllegalArgumentException("--topic, --group-id, --until-idle and --set apply to streaming runs (--kafka) only");
     }
     if (out == null) throw new IllegalArgumentException("--out DIR is required");
     PipelineOptions options = pipelineOptions();
@@ -118,28 +98,28 @@ public final class RunCommand implements Callable<Integer> {
       if (alerts == null) throw new IllegalArgumentException("--notifications needs the alert stage (drop --no-alerts)");
       plan.notifications(NotificationConfigLoader.load(notificationsFile).withBudgetChannels(alertOptions.budgetChannels()), Duration.ofHours(notifyMaxAgeHours));
     }
-    if (jdbcUrl != null) plan.jdbc(jdbcSettings(), options.catalog);
-    else if (jdbcUser != null || jdbcPasswordEnv != null) throw new IllegalArgumentException("--jdbc-user/--jdbc-password-env need --jdbc-url");
+    if (streaming.jdbcUrl != null) plan.jdbc(jdbcSettings(), options.catalog);
+    else if (streaming.jdbcUser != null || streaming.jdbcPasswordEnv != null) throw new IllegalArgumentException("--jdbc-user/--jdbc-password-env need --jdbc-url");
     if (forecasts) plan.forecasts(Horizons.validate(horizons));
     UsageBatchJob job = new UsageBatchJob(inputs, out, options, parallelism).writePricedEvents(!noPricedEvents).attach(plan);
     RunSummary summary = job.run();
     summary.print(System.out);
     if (alerts != null) AlertSummary.read(out).print(System.out);
     System.out.println("outputs in " + out.toAbsolutePath());
-    if (jdbcUrl != null) System.out.println("upserted into PostgreSQL at " + JdbcSettings.redact(jdbcUrl));
+    if (streaming.jdbcUrl != null) System.out.println("upserted into PostgreSQL at " + JdbcSettings.redact(streaming.jdbcUrl));
     return 0;
   }
 
   /** PostgreSQL settings from the flags, checked against the database before the job starts. */
   private JdbcSettings jdbcSettings() {
-    JdbcSettings settings = JdbcSettings.fromEnvironment(jdbcUrl, jdbcUser, jdbcPasswordEnv, System::getenv);
+    JdbcSettings settings = JdbcSettings.fromEnvironment(streaming.jdbcUrl, streaming.jdbcUser, streaming.jdbcPasswordEnv, System::getenv);
     settings.checkReady(JdbcOutputs.TABLES);
     return settings;
   }
 
   private Integer stream() throws Exception {
     if (untilIdle != null && untilIdle < 1) throw new IllegalArgumentException("--until-idle must be >= 1 second");
-    CostTrackerConfig cfg = ConfigLoader.load(config, streamingOverrides()).validate(true);
+    CostTrackerConfig cfg = ConfigLoader.load(streaming.config, streamingOverrides()).validate(true);
     if (cfg.output.dir == null) throw new IllegalArgumentException("--out DIR (or output.dir) is required");
     Duration idle = untilIdle == null ? null : Duration.ofSeconds(untilIdle);
     new LocalStreamingRun(cfg, idle, System.out).run().print(System.out);
@@ -148,16 +128,26 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   /** Flags given on the command line as configuration keys; they beat the config file. */
-  private Map<String, String> streamingOverrides() {
-    Map<String, String> m = new LinkedHashMap<>(ConfigLoader.parseOverrides(settings));
-    if (kafka != null) m.put("kafka.bootstrap-servers", kafka);
-    if (topic != null) m.put("kafka.topic", topic);
+  Map<String, String> streamingOverrides() {
+    Map<String, String> m = streaming.overrides();
     if (out != null) m.put("output.dir", out.toString());
     if (given("--parallelism")) m.put("job.parallelism", Integer.toString(parallelism));
     if (given("--max-record-bytes")) m.put("pipeline.max-record-bytes", Integer.toString(maxRecordBytes));
     if (prices != null) m.put("pipeline.prices", prices.toString());
     if (pricesReplace) m.put("pipeline.prices-replace", "true");
     if (noPricedEvents) m.put("output.priced-events", "false");
+    // the alert flags mean the same in both modes
+    if (alertOptions.budgets != null) m.put("alerts.budgets-file", alertOptions.budgets.toString());
+    if (notificationsFile != null) m.put("alerts.notifications-file", notificationsFile.toString());
+    if (given("--notify-max-age-hours")) m.put("alerts.notify-max-age", notifyMaxAgeHours + "h");
+    if (alertOptions.noAlerts) m.put("alerts.enabled", "false");
+    if (alertOptions.noAnomalies) m.put("alerts.anomalies", "false");
+    if (given("--anomaly-granularity")) m.put("alerts.anomaly-granularity", alertOptions.granularity);
+    if (alertOptions.points != null) m.put("alerts.anomaly-points", alertOptions.points.toString());
+    if (given("--anomaly-z")) m.put("alerts.anomaly-z", Double.toString(alertOptions.z));
+    if (given("--anomaly-min-usd")) m.put("alerts.anomaly-min-usd", Double.toString(alertOptions.minUsd));
+    if (given("--anomaly-min-history-days")) m.put("alerts.anomaly-min-history", alertOptions.minHistoryDays + "d");
+    if (alertOptions.includeManual) m.put("alerts.anomaly-include-manual", "true");
     return m;
   }
 

@@ -33,6 +33,38 @@ class CostTrackerCliTest {
   }
 
   @Test
+  void streamingRunsHonourTheSameFlagsAsBatchRuns() {
+    RunCommand cmd = new RunCommand();
+    new picocli.CommandLine(cmd)
+        .parseArgs(
+            "--kafka", "127.0.0.1:9092", "--topic", "t", "--group-id", "g", "--out", "o", "--budgets", "b.yaml",
+            "--notifications", "n.yaml", "--jdbc-url", "jdbc:postgresql://db/x", "--jdbc-user", "u",
+            "--jdbc-password-env", "PW", "--anomaly-min-usd", "5", "--no-anomalies", "--set", "checkpoints.interval=30s");
+    assertThat(cmd.streamingOverrides())
+        .containsEntry("kafka.bootstrap-servers", "127.0.0.1:9092")
+        .containsEntry("kafka.topic", "t")
+        .containsEntry("kafka.group-id", "g")
+        .containsEntry("output.dir", "o")
+        .containsEntry("alerts.budgets-file", "b.yaml")
+        .containsEntry("alerts.notifications-file", "n.yaml")
+        .containsEntry("jdbc.url", "jdbc:postgresql://db/x")
+        .containsEntry("jdbc.user", "u")
+        .containsEntry("jdbc.password-env", "PW")
+        .containsEntry("alerts.anomaly-min-usd", "5.0")
+        .containsEntry("alerts.anomalies", "false")
+        .containsEntry("checkpoints.interval", "30s")
+        .doesNotContainKey("alerts.anomaly-z");
+  }
+
+  @Test
+  void streamingOnlyFlagsAreRefusedForFileRuns() throws Exception {
+    Path in = Files.writeString(dir.resolve("e.jsonl"), "{}\n");
+    Result r = run("run", "--input", in.toString(), "--out", dir.resolve("o").toString(), "--group-id", "g");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("error: --topic, --group-id, --until-idle and --set apply to streaming runs (--kafka) only");
+  }
+
+  @Test
   void missingInput() {
     Result r = run("run", "--input", dir.resolve("nope.jsonl").toString(), "--out", dir.resolve("o").toString());
     assertThat(r.code()).isEqualTo(2);
