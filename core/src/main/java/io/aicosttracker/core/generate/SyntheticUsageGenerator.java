@@ -199,9 +199,9 @@ public final class SyntheticUsageGenerator {
   /**
    * A 200k+ token request to a coding assistant is a turn late in a long session: everything but
    * the new turn is the conversation so far, which the client reads from the prompt cache, and the
-   * new turn (sized like an ordinary request) is written to it for the next turn. Pricing the
-   * whole context as fresh input would make each such turn cost $1-2, 50x an ordinary request,
-   * which real sessions with prompt caching do not pay. Draws no random numbers, so every other
+   * new turn (sized like an ordinary request) is written to it for the next turn. Pricing most of
+   * the context as fresh input made each such turn cost ~$1 (~37x an ordinary turn), which real
+   * sessions with prompt caching do not pay; now ~$0.15. Draws no random numbers, so every other
    * event of a seed stays as it was.
    */
   private static void sessionTurnCache(UsageEvent e, long freshTokens) {
