@@ -24,6 +24,8 @@ import java.util.function.Consumer;
  */
 public final class SyntheticUsageGenerator {
   private static final long HOUR = 3_600_000L;
+  /** Share of claude-sonnet-4-6 requests (code-assist) over 200k input tokens. */
+  static final double LONG_CONTEXT_SHARE = 0.03;
 
   /** A (provider, model) the generator draws from, with its typical request shape. */
   record ModelProfile(String provider, String model, int meanInput, int meanOutput, double cacheShare, double weight) {}
@@ -178,9 +180,9 @@ public final class SyntheticUsageGenerator {
     e.model = m.model;
     e.operation = m.meanOutput == 0 ? "embeddings" : "chat";
     e.inputTokens = lognormal(r, m.meanInput);
-    if (m.model.equals("claude-sonnet-4-6") && r.nextDouble() < 0.03) {
-      e.inputTokens = 200_001 + r.nextInt(400_000); // long-context requests hit the upper tier
-    }
+    long freshTokens = e.inputTokens;
+    boolean longContext = m.model.equals("claude-sonnet-4-6") && r.nextDouble() < LONG_CONTEXT_SHARE;
+    if (longContext) e.inputTokens = 200_001 + r.nextInt(400_000); // over the long-context tier threshold
     e.outputTokens = m.meanOutput == 0 ? 0 : lognormal(r, m.meanOutput);
     if (m.model.startsWith("o3")) e.reasoningTokens = e.outputTokens * (40 + r.nextInt(50)) / 100;
     if (m.cacheShare > 0 && r.nextDouble() < 0.6) {
@@ -189,8 +191,23 @@ public final class SyntheticUsageGenerator {
         e.cacheWriteTokens = Math.min(e.inputTokens - e.cacheReadTokens, 1024 + r.nextInt(4096));
       }
     }
+    if (longContext) sessionTurnCache(e, freshTokens);
     if (r.nextDouble() < 0.12) e.reportedCostUsd = reportedCost(r, e);
     return e;
+  }
+
+  /**
+   * A 200k+ token request to a coding assistant is a turn late in a long session: everything but
+   * the new turn is the conversation so far, which the client reads from the prompt cache, and the
+   * new turn (sized like an ordinary request) is written to it for the next turn. Pricing most of
+   * the context as fresh input made each such turn cost ~$1 (~37x an ordinary turn), which real
+   * sessions with prompt caching do not pay; now ~$0.15. Draws no random numbers, so every other
+   * event of a seed stays as it was.
+   */
+  private static void sessionTurnCache(UsageEvent e, long freshTokens) {
+    long fresh = Math.min(freshTokens, e.inputTokens);
+    e.cacheReadTokens = e.inputTokens - fresh;
+    e.cacheWriteTokens = fresh;
   }
 
   private UsageEvent manualEntry(Random r, UsageEvent e) {

@@ -69,6 +69,29 @@ class SyntheticUsageGeneratorTest {
   }
 
   @Test
+  void longContextRequestsAreCachedSessionTurnsThatCostAboutAsMuchAsAnOrdinaryTurnTimesAFew() {
+    List<UsageEvent> events = new ArrayList<>();
+    new SyntheticUsageGenerator(3, START, 30, 0.5, PriceCatalog.builtIn()).generate(30_000, 0, events::add);
+    PriceCatalog catalog = PriceCatalog.builtIn();
+    long sonnet = 0;
+    long longContext = 0;
+    for (UsageEvent e : events) {
+      if (!"claude-sonnet-4-6".equals(e.model) || !"api".equals(e.source)) continue;
+      sonnet++;
+      if (e.inputTokens <= 200_000) continue;
+      longContext++;
+      // the conversation so far is read from the cache; only the new turn is written
+      assertThat(e.cacheReadTokens + e.cacheWriteTokens).isEqualTo(e.inputTokens);
+      assertThat(e.cacheReadTokens).isGreaterThan(150_000);
+      assertThat(e.cacheWriteTokens).isPositive().isLessThan(50_000);
+      double cost = catalog.quote(e.provider, e.model, e.timestamp, e.inputTokens, e.cacheReadTokens, e.cacheWriteTokens, e.outputTokens, e.requests).costUsd();
+      assertThat(cost).as("a cached 200k-600k token turn").isLessThan(0.5);
+    }
+    // still some long-context requests: about 3 % of claude-sonnet-4-6 requests
+    assertThat((double) longContext / sonnet).isBetween(0.02, 0.04);
+  }
+
+  @Test
   void weekdaysAreBusierThanWeekendsAndVolumeGrows() {
     SyntheticUsageGenerator g = new SyntheticUsageGenerator(1, START, 90, 0.6, null);
     // 2026-09-01 is a Tuesday: day 4 is Saturday
