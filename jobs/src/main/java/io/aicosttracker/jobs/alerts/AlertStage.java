@@ -11,6 +11,7 @@ import io.aicosttracker.jobs.functions.BudgetCharge;
 import io.aicosttracker.jobs.functions.BudgetSpendFunction;
 import io.aicosttracker.jobs.functions.CostAnomalyFunction;
 import io.aicosttracker.jobs.functions.MatchBudgets;
+import io.aicosttracker.jobs.functions.CombineSeriesPartials;
 import io.aicosttracker.jobs.functions.SeriesCost;
 import io.aicosttracker.jobs.functions.SeriesCostAggregator;
 import io.aicosttracker.jobs.functions.UnpricedUsageFunction;
@@ -145,7 +146,9 @@ public final class AlertStage implements OutputAttachment {
               .filter(new SeriesFilter(anomalies.includeManual))
               .uid("anomaly-source-filter")
               .name("Usage for anomaly series")
-              .keyBy(e -> SeriesCost.seriesKey(e.project, e.provider, e.model), TypeInformation.of(String.class))
+              .transform("Combine series partials", TypeInformation.of(SeriesCost.class), new CombineSeriesPartials(anomalies.step))
+              .uid("combine-series-partials")
+              .keyBy(SeriesCost::seriesKey, TypeInformation.of(String.class))
               .window(TumblingEventTimeWindows.of(anomalies.step))
               .allowedLateness(retention)
               .aggregate(new SeriesCostAggregator(), new SeriesCostAggregator.StampSeriesWindow(),

@@ -1,21 +1,20 @@
 package io.aicosttracker.jobs.functions;
 
-import io.aicosttracker.core.records.PricedUsage;
 import org.apache.flink.api.common.functions.AggregateFunction;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
 
-/** Sums priced events of one window and series into a {@link SeriesCost}. */
-public class SeriesCostAggregator implements AggregateFunction<PricedUsage, SeriesCost, SeriesCost> {
+/** Sums the {@link SeriesCost} partials of one window and series. */
+public class SeriesCostAggregator implements AggregateFunction<SeriesCost, SeriesCost, SeriesCost> {
   @Override
   public SeriesCost createAccumulator() {
     return new SeriesCost();
   }
 
   @Override
-  public SeriesCost add(PricedUsage e, SeriesCost acc) {
-    acc.add(e);
+  public SeriesCost add(SeriesCost partial, SeriesCost acc) {
+    acc.merge(partial);
     return acc;
   }
 

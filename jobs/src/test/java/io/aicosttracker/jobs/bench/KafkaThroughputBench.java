@@ -37,7 +37,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * over that backlog and reports events/s from the job's own read counter, so JVM and job start-up
  * are excluded.
  *
- * <p>Run with {@code bin/bench-kafka [EVENTS] [PARALLELISM]}.
+ * <p>Run with {@code bin/bench-kafka [EVENTS] [PARALLELISM] [KEY=VALUE...]} (configuration keys).
  */
 public final class KafkaThroughputBench {
   private record Sample(long nanos, long read) {}
@@ -51,16 +51,16 @@ public final class KafkaThroughputBench {
       kafka.createTopic("bench-dead", 1);
       produce(kafka, events);
 
-      CostTrackerConfig cfg =
-          ConfigLoader.load(
-                  null,
-                  Map.of(
-                      "kafka.bootstrap-servers", kafka.bootstrapServers(),
-                      "kafka.topic", "bench-events",
-                      "kafka.dead-letter-topic", "bench-dead",
-                      "output.dir", work.resolve("out").toString(),
-                      "checkpoints.dir", work.resolve("checkpoints").toString()))
-              .validate(true);
+      Map<String, String> settings = new java.util.LinkedHashMap<>();
+      settings.put("kafka.bootstrap-servers", kafka.bootstrapServers());
+      settings.put("kafka.topic", "bench-events");
+      settings.put("kafka.dead-letter-topic", "bench-dead");
+      settings.put("output.dir", work.resolve("out").toString());
+      settings.put("checkpoints.dir", work.resolve("checkpoints").toString());
+      // further arguments are KEY=VALUE settings, e.g. forecast.enabled=false
+      settings.putAll(ConfigLoader.parseOverrides(List.of(args).subList(Math.min(2, args.length), args.length)));
+      CostTrackerConfig cfg = ConfigLoader.load(null, settings).validate(true);
+      System.out.println("settings beyond the defaults: " + settings.keySet().stream().skip(5).map(k -> k + "=" + settings.get(k)).toList());
       PipelineOptions options = cfg.pipeline.toOptions();
       var source =
           KafkaUsageSource.builder()
