@@ -3,6 +3,7 @@ package io.aicosttracker.connectors.export;
 import io.aicosttracker.core.export.ColumnType;
 import io.aicosttracker.core.export.ExportColumn;
 import io.aicosttracker.core.export.ExportSchema;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -102,13 +103,21 @@ final class ExportWriteSupport<T> extends WriteSupport<T> {
 
   private Binary binary(int column, String s) {
     Map<String, Binary> cache = encodings[column];
-    if (cache == null) return Binary.fromString(s);
+    if (cache == null) return utf8(s);
     Binary b = cache.get(s);
     if (b == null) {
       if (cache.size() >= MAX_CACHED_VALUES) cache.clear();
-      b = Binary.fromString(s);
+      b = utf8(s);
       cache.put(s, b);
     }
     return b;
+  }
+
+  /**
+   * Array-backed rather than {@link Binary#fromString}, whose ByteBuffer-backed values make the
+   * dictionary's {@code equals} and the statistics' min/max comparisons several times slower.
+   */
+  private static Binary utf8(String s) {
+    return Binary.fromConstantByteArray(s.getBytes(StandardCharsets.UTF_8));
   }
 }

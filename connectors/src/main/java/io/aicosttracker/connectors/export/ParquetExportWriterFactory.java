@@ -47,6 +47,8 @@ final class ParquetExportWriterFactory<T> implements BulkWriter.Factory<T> {
   @Override
   public BulkWriter<T> create(FSDataOutputStream out) throws IOException {
     List<String> dictionaryColumns = dictionaryColumns(schema);
+    List<String> uniqueTextColumns =
+        schema.columns().stream().map(ExportColumn::name).filter(UNIQUE_TEXT_COLUMNS::contains).toList();
     ExportWriteSupport<T> support = new ExportWriteSupport<>(schema, new Schema.Parser().parse(avroSchemaJson), dictionaryColumns);
     ParquetCompression codec = compression;
     ParquetBuilder<T> builder =
@@ -55,8 +57,12 @@ final class ParquetExportWriterFactory<T> implements BulkWriter.Factory<T> {
               new Builder<>(file, support)
                   .withCompressionCodec(codec.codec())
                   .withRowGroupSize(ROW_GROUP_BYTES)
-                  .withDictionaryEncoding(false);
+                  .withDictionaryEncoding(false)
+                  // page size histograms (Parquet 1.14+ metadata) cost a call per value, no reader here uses them
+                  .withSizeStatisticsEnabled(false);
           for (String c : dictionaryColumns) b = b.withDictionaryEncoding(c, true);
+          // min/max of unique ids and JSON tags prune nothing and cost two comparisons per value
+          for (String c : uniqueTextColumns) b = b.withStatisticsEnabled(c, false);
           return b.build();
         };
     return new ParquetWriterFactory<>(builder).create(out);
