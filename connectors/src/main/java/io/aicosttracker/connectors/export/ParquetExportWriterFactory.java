@@ -5,21 +5,24 @@ import io.aicosttracker.core.export.ExportColumn;
 import io.aicosttracker.core.export.ExportSchema;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.flink.api.common.serialization.BulkWriter;
 import org.apache.flink.core.fs.FSDataOutputStream;
 import org.apache.flink.formats.parquet.ParquetBuilder;
 import org.apache.flink.formats.parquet.ParquetWriterFactory;
-import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.io.OutputFile;
 
 /**
- * Parquet files through parquet-avro: each row becomes a reused Avro {@link GenericRecord} of
- * the export's {@link AvroExportSchemas schema}, written with the chosen compression.
+ * Parquet files of an export, written column by column by {@link ExportWriteSupport} with the
+ * file schema of {@link AvroExportSchemas} (the parquet-avro layout), with the chosen compression.
  *
- * <p>Flink's {@code AvroParquetWriters} fixes the compression to none; this factory builds the
- * same writer with a codec, and converts rows in the writer so the stream keeps its POJO type.
+ * <p>Flink's {@code AvroParquetWriters} fixes the compression to none and goes through Avro
+ * records; this factory converts rows in the writer so the stream keeps its POJO type.
  */
 final class ParquetExportWriterFactory<T> implements BulkWriter.Factory<T> {
   private static final long serialVersionUID = 1L;
@@ -28,6 +31,8 @@ final class ParquetExportWriterFactory<T> implements BulkWriter.Factory<T> {
    * subtask, each buffering a row group in memory, so the default 128 MiB would need gigabytes.
    */
   static final long ROW_GROUP_BYTES = 16L << 20;
+
+  private static final Set<String> UNIQUE_TEXT_COLUMNS = Set.of("event_id", "x_EventId", "tags", "x_Tags");
 
   private final ExportSchema<T> schema;
   private final String avroSchemaJson; // Avro Schema is not serializable in every version
@@ -41,23 +46,26 @@ final class ParquetExportWriterFactory<T> implements BulkWriter.Factory<T> {
 
   @Override
   public BulkWriter<T> create(FSDataOutputStream out) throws IOException {
-    String json = avroSchemaJson;
-    ParquetCompression codec = compression;
     List<String> dictionaryColumns = dictionaryColumns(schema);
-    ParquetBuilder<GenericRecord> builder =
+    List<String> uniqueTextColumns =
+        schema.columns().stream().map(ExportColumn::name).filter(UNIQUE_TEXT_COLUMNS::contains).toList();
+    ExportWriteSupport<T> support = new ExportWriteSupport<>(schema, new Schema.Parser().parse(avroSchemaJson), dictionaryColumns);
+    ParquetCompression codec = compression;
+    ParquetBuilder<T> builder =
         file -> {
-          AvroParquetWriter.Builder<GenericRecord> b =
-              AvroParquetWriter.<GenericRecord>builder(file)
-                  .withSchema(new Schema.Parser().parse(json))
-                  .withDataModel(GenericData.get())
+          Builder<T> b =
+              new Builder<>(file, support)
                   .withCompressionCodec(codec.codec())
                   .withRowGroupSize(ROW_GROUP_BYTES)
-                  .withDictionaryEncoding(false);
+                  .withDictionaryEncoding(false)
+                  // page size histograms (Parquet 1.14+ metadata) cost a call per value, no reader here uses them
+                  .withSizeStatisticsEnabled(false);
           for (String c : dictionaryColumns) b = b.withDictionaryEncoding(c, true);
+          // min/max of unique ids and JSON tags prune nothing and cost two comparisons per value
+          for (String c : uniqueTextColumns) b = b.withStatisticsEnabled(c, false);
           return b.build();
         };
-    BulkWriter<GenericRecord> parquet = new ParquetWriterFactory<>(builder).create(out);
-    return new RowWriter<>(parquet, schema.columns(), new Schema.Parser().parse(json));
+    return new ParquetWriterFactory<>(builder).create(out);
   }
 
   /**
@@ -72,34 +80,28 @@ final class ParquetExportWriterFactory<T> implements BulkWriter.Factory<T> {
         .toList();
   }
 
-  private static final java.util.Set<String> UNIQUE_TEXT_COLUMNS = java.util.Set.of("event_id", "x_EventId", "tags", "x_Tags");
+  /** A {@link ParquetWriter} builder for a given write support. */
+  private static final class Builder<T> extends ParquetWriter.Builder<T, Builder<T>> {
+    private final WriteSupport<T> support;
 
-  /** Copies each row into one reused record; the Parquet writer consumes it synchronously. */
-  private static final class RowWriter<T> implements BulkWriter<T> {
-    private final BulkWriter<GenericRecord> parquet;
-    private final List<ExportColumn<T>> columns;
-    private final GenericData.Record record;
-
-    RowWriter(BulkWriter<GenericRecord> parquet, List<ExportColumn<T>> columns, Schema avro) {
-      this.parquet = parquet;
-      this.columns = columns;
-      this.record = new GenericData.Record(avro);
+    Builder(OutputFile file, WriteSupport<T> support) {
+      super(file);
+      this.support = support;
     }
 
     @Override
-    public void addElement(T element) throws IOException {
-      for (int i = 0; i < columns.size(); i++) record.put(i, columns.get(i).get(element));
-      parquet.addElement(record);
+    protected Builder<T> self() {
+      return this;
     }
 
     @Override
-    public void flush() throws IOException {
-      parquet.flush();
+    protected WriteSupport<T> getWriteSupport(Configuration conf) {
+      return support;
     }
 
     @Override
-    public void finish() throws IOException {
-      parquet.finish();
+    protected WriteSupport<T> getWriteSupport(ParquetConfiguration conf) {
+      return support;
     }
   }
 }

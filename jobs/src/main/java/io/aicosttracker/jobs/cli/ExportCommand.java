@@ -9,6 +9,7 @@ import io.aicosttracker.jobs.export.ExportJob;
 import io.aicosttracker.jobs.export.ExportSchemaKind;
 import io.aicosttracker.jobs.export.ExportSpec;
 import io.aicosttracker.jobs.export.ExportSummary;
+import io.aicosttracker.jobs.export.KafkaExportInput;
 import io.aicosttracker.jobs.pipeline.CatalogSpec;
 import io.aicosttracker.jobs.pipeline.PipelineOptions;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,14 +33,25 @@ import picocli.CommandLine.Option;
       "  priced and aggregated by the same pipeline as 'run'.",
       "alerts, forecasts: --input is the --out directory of 'cost-tracker run'",
       "  (or its alerts/ or forecasts/); the rows the run recorded are exported as",
-      "  they are (native columns only; no --source, no --schema focus)."
+      "  they are (native columns only; no --source, no --schema focus).",
+      "--kafka: usage events (and alerts) from Kafka topics instead of files, from the",
+      "  earliest offsets to the latest ones at start; forecasts need --input."
     })
 public final class ExportCommand implements Callable<Integer> {
   @Option(names = "--input", arity = "1..*", description = "Usage-event files or directories (.jsonl/.json/.ndjson/.csv); for alerts and forecasts a run's --out directory (or its alerts/, forecasts/).")
   List<Path> inputs;
 
-  @Option(names = "--kafka", paramLabel = "BOOTSTRAP", description = "Kafka input (not available in this build: use --input).")
+  @Option(names = "--kafka", paramLabel = "BOOTSTRAP", description = "Read from Kafka instead: usage events from --topic, alerts from --alerts-topic, earliest to the latest offsets at start.")
   String kafka;
+
+  @Option(names = "--topic", description = "With --kafka: the usage-event topic (default usage-events).")
+  String topic;
+
+  @Option(names = "--alerts-topic", description = "With --kafka: the topic the streaming job publishes alerts to (default cost-alerts).")
+  String alertsTopic;
+
+  @Option(names = "--kafka-property", paramLabel = "KEY=VALUE", description = "With --kafka: a Kafka client property, e.g. security.protocol=SASL_SSL (repeatable).")
+  Map<String, String> kafkaProperties;
 
   @Option(names = "--dataset", required = true, description = "priced-events, usage-hourly, usage-daily, alerts or forecasts.")
   String dataset;
@@ -82,15 +95,16 @@ public final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ExportSpec spec = spec();
-    if (kafka != null) {
-      throw new IllegalArgumentException("--kafka input is not available in this build yet; export from event files with --input");
-    }
-    if (inputs == null || inputs.isEmpty()) throw new IllegalArgumentException("--input is required");
+    KafkaExportInput kafkaInput = kafkaInput();
+    if (kafkaInput != null) kafkaInput.topicOf(spec.dataset()); // forecasts: refused before anything starts
     PipelineOptions options = new PipelineOptions();
     if (prices != null) options.catalog = CatalogSpec.withCustom(prices, false);
     boolean terminal = System.console() != null && !noProgress;
-    ExportSummary summary =
-        new ExportJob(inputs, spec, options, parallelism).progressTo(terminal ? System.err : null).run();
+    ExportJob job =
+        kafkaInput != null
+            ? new ExportJob(kafkaInput, spec, options, parallelism)
+            : new ExportJob(inputs, spec, options, parallelism);
+    ExportSummary summary = job.progressTo(terminal ? System.err : null).run();
     summary.print(System.out);
     return 0;
   }
@@ -106,6 +120,24 @@ public final class ExportCommand implements Callable<Integer> {
         to,
         filter,
         !noFormulaGuard);
+  }
+
+  /** The Kafka input the arguments ask for, or null for files; one-line errors for mixed or missing inputs. */
+  KafkaExportInput kafkaInput() {
+    boolean files = inputs != null && !inputs.isEmpty();
+    if (kafka != null && files) throw new IllegalArgumentException("--input (files) and --kafka exclude each other");
+    if (kafka == null && !files) throw new IllegalArgumentException("give --input PATH... or --kafka BOOTSTRAP");
+    if (kafka == null) {
+      if (topic != null || alertsTopic != null || kafkaProperties != null) {
+        throw new IllegalArgumentException("--topic, --alerts-topic and --kafka-property apply to --kafka only");
+      }
+      return null;
+    }
+    return new KafkaExportInput(
+        kafka,
+        topic != null ? topic : KafkaExportInput.DEFAULT_TOPIC,
+        alertsTopic != null ? alertsTopic : KafkaExportInput.DEFAULT_ALERTS_TOPIC,
+        kafkaProperties);
   }
 
   static Instant time(String option, String value) {

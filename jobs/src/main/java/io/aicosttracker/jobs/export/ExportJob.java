@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -29,7 +30,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * {@code cost-tracker export}: a BATCH job that prices and aggregates event files with the shared
  * pipeline and writes one dataset as a date-partitioned snapshot, then its {@code _manifest.json}.
  * Alerts and forecasts are instead read back from the JSON lines a run recorded
- * ({@link RecordFileSource}) and written through the same export path.
+ * ({@link RecordFileSource}) and written through the same export path. With a
+ * {@link KafkaExportInput} the usage events (and alerts) come from Kafka topics instead of files,
+ * up to the offsets that were the latest at job start, through the same pipeline and writers.
  *
  * <p>Order of work: check the arguments and the destination (writable, earlier files of this
  * dataset removed), run the job, then read the files back for the manifest. If the job fails, the
@@ -38,6 +41,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  */
 public final class ExportJob {
   private final List<Path> inputs;
+  private final KafkaExportInput kafka;
   private final ExportSpec spec;
   private final PipelineOptions options;
   private final int parallelism;
@@ -45,8 +49,19 @@ public final class ExportJob {
   private Map<String, String> environment = System.getenv();
   private PrintStream progressOut;
 
+  /** An export from files: usage-event files, or a run's recorded alerts/forecasts. */
   public ExportJob(List<Path> inputs, ExportSpec spec, PipelineOptions options, int parallelism) {
+    this(inputs, null, spec, options, parallelism);
+  }
+
+  /** An export from Kafka topics, read from the earliest to the latest offsets at start. */
+  public ExportJob(KafkaExportInput kafka, ExportSpec spec, PipelineOptions options, int parallelism) {
+    this(List.of(), Objects.requireNonNull(kafka, "kafka"), spec, options, parallelism);
+  }
+
+  private ExportJob(List<Path> inputs, KafkaExportInput kafka, ExportSpec spec, PipelineOptions options, int parallelism) {
     this.inputs = inputs;
+    this.kafka = kafka;
     this.spec = spec;
     this.options = options;
     this.parallelism = parallelism;
@@ -74,7 +89,10 @@ public final class ExportJob {
     if (parallelism < 1) throw new IllegalArgumentException("--parallelism must be >= 1");
     boolean fromEvents = spec.dataset().fromEvents();
     if (!fromEvents && !extra.isEmpty()) throw new IllegalStateException("extra stages attach to the pipeline, which " + spec.dataset().id() + " exports do not run");
-    List<Path> files = fromEvents ? FileUsageSource.expand(inputs) : RecordFileSource.expand(inputs, spec.dataset());
+    List<Path> files =
+        kafka != null ? List.of() : fromEvents ? FileUsageSource.expand(inputs) : RecordFileSource.expand(inputs, spec.dataset());
+    // checked before the destination is touched: a missing topic must not remove an earlier snapshot
+    long kafkaRecords = kafka != null ? kafka.recordsToRead(spec.dataset()) : 0;
     ExportFileSystems.initialize(environment);
     ExportDestination dest = ExportDestination.open(spec.destination(), spec.dataset(), spec.format());
     dest.prepare();
@@ -82,12 +100,13 @@ public final class ExportJob {
     StreamExecutionEnvironment env = environment(parallelism);
     ExportOutputs export = new ExportOutputs(spec.withDestination(dest.root().toString()));
     switch (spec.dataset()) {
-      case ALERTS -> export.writeAlerts(RecordFileSource.alerts(env, files));
+      case ALERTS -> export.writeAlerts(kafka != null ? kafka.alerts(env) : RecordFileSource.alerts(env, files));
       case FORECASTS -> export.writeForecasts(RecordFileSource.forecasts(env, files));
       default -> {
         ExportFilter filter = spec.filter();
+        DataStream<ParsedRecord> source = kafka != null ? kafka.events(env, options) : FileUsageSource.create(env, files, options);
         DataStream<ParsedRecord> parsed =
-            FileUsageSource.create(env, files, options)
+            source
                 .filter(r -> r.event == null || filter.mayContribute(r.event))
                 .uid("export-prefilter")
                 .name("Pre-filter events");
@@ -100,7 +119,7 @@ public final class ExportJob {
     long start = System.nanoTime();
     JobExecutionResult result;
     JobClient client = env.executeAsync("cost-tracker export " + spec.dataset().id());
-    try (ExportProgress progress = ExportProgress.start(client, files, progressOut, progressOut != null)) {
+    try (ExportProgress progress = ExportProgress.start(client, kafka != null ? kafkaRecords : -1, files, progressOut, progressOut != null)) {
       result = client.getJobExecutionResult().get();
     } catch (ExecutionException | InterruptedException | RuntimeException e) {
       dest.removeDatasetFiles();

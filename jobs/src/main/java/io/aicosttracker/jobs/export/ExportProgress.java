@@ -38,7 +38,13 @@ final class ExportProgress implements AutoCloseable {
 
   /** Starts the display when {@code enabled} (a terminal), else returns one that does nothing. */
   static ExportProgress start(JobClient client, List<Path> inputs, PrintStream out, boolean enabled) {
-    ExportProgress p = new ExportProgress(client, enabled ? estimateEvents(inputs) : 0, out);
+    return start(client, -1, inputs, out, enabled);
+  }
+
+  /** As above, with a known number of records to read ({@code knownRecords >= 0}, e.g. Kafka offsets) instead of an estimate. */
+  static ExportProgress start(JobClient client, long knownRecords, List<Path> inputs, PrintStream out, boolean enabled) {
+    long total = !enabled ? 0 : knownRecords >= 0 ? knownRecords : estimateEvents(inputs);
+    ExportProgress p = new ExportProgress(client, total, out);
     if (enabled) p.thread.start();
     return p;
   }

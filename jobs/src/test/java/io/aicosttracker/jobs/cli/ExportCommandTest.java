@@ -75,9 +75,15 @@ class ExportCommandTest {
     r = run("export", "--input", tmp.resolve("events.csv").toString(), "--dataset", "forecasts", "--to", tmp.resolve("o").toString());
     assertThat(r.code).isEqualTo(2);
     assertThat(r.err.strip()).isEqualTo("error: forecasts are read from the JSON lines a run wrote (forecasts/*.jsonl), not from " + tmp.resolve("events.csv"));
-    r = run("export", "--kafka", "127.0.0.1:9092", "--dataset", "priced-events", "--to", tmp.resolve("o").toString());
+    r = run("export", "--kafka", "127.0.0.1:9092", "--dataset", "forecasts", "--to", tmp.resolve("o").toString());
     assertThat(r.code).isEqualTo(2);
-    assertThat(r.err).contains("--kafka input is not available");
+    assertThat(r.err.strip()).isEqualTo("error: forecasts are not published to Kafka; export them with --input from the --out directory of a run with forecasts");
+    r = run("export", "--kafka", "127.0.0.1:9092", "--input", out.toString(), "--dataset", "alerts", "--to", tmp.resolve("o").toString());
+    assertThat(r.code).isEqualTo(2);
+    assertThat(r.err.strip()).isEqualTo("error: --input (files) and --kafka exclude each other");
+    r = run("export", "--input", out.toString(), "--topic", "t", "--dataset", "alerts", "--to", tmp.resolve("o").toString());
+    assertThat(r.code).isEqualTo(2);
+    assertThat(r.err.strip()).isEqualTo("error: --topic, --alerts-topic and --kafka-property apply to --kafka only");
   }
 
   @Test
