@@ -104,12 +104,17 @@ public final class ExportJob {
       case FORECASTS -> export.writeForecasts(RecordFileSource.forecasts(env, files));
       default -> {
         ExportFilter filter = spec.filter();
-        DataStream<ParsedRecord> source = kafka != null ? kafka.events(env, options) : FileUsageSource.create(env, files, options);
-        DataStream<ParsedRecord> parsed =
-            source
-                .filter(r -> r.event == null || filter.mayContribute(r.event))
-                .uid("export-prefilter")
-                .name("Pre-filter events");
+        List<DataStream<ParsedRecord>> sources =
+            kafka != null ? List.of(kafka.events(env, options)) : FileUsageSource.createEach(env, files, options);
+        // filtered inside each source's chain, so only wanted events cross the network
+        List<DataStream<ParsedRecord>> parsed = new java.util.ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+          parsed.add(
+              sources.get(i)
+                  .filter(r -> r.event == null || filter.mayContribute(r.event))
+                  .uid(i == 0 ? "export-prefilter" : "export-prefilter-" + i)
+                  .name("Pre-filter events"));
+        }
         PipelineOutputs outputs = UsagePipeline.build(parsed, options);
         export.attach(outputs);
         for (OutputAttachment a : extra) a.attach(outputs);
