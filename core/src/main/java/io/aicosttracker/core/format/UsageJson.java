@@ -7,91 +7,87 @@ import io.aicosttracker.core.records.PricedUsage;
 import io.aicosttracker.core.records.UsageEvent;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 
 /**
  * Writes priced events and dead letters as JSON lines with the event schema's snake_case names.
  *
- * <p>Streaming generator, numbers as numbers, absent optional fields left out.
+ * <p>Numbers as numbers, absent optional fields left out. Events go through
+ * {@link JsonLineBuilder} (the hot path), dead letters through Jackson's generator.
  */
 public final class UsageJson {
   private static final JsonFactory FACTORY = new JsonFactory();
 
   private UsageJson() {}
 
+  private static final byte[] EVENT_ID = JsonLineBuilder.name("event_id");
+  private static final byte[] TIMESTAMP = JsonLineBuilder.name("timestamp");
+  private static final byte[] PROVIDER = JsonLineBuilder.name("provider");
+  private static final byte[] MODEL = JsonLineBuilder.name("model");
+  private static final byte[] PROJECT = JsonLineBuilder.name("project");
+  private static final byte[] TEAM = JsonLineBuilder.name("team");
+  private static final byte[] USER = JsonLineBuilder.name("user");
+  private static final byte[] API_KEY_ID = JsonLineBuilder.name("api_key_id");
+  private static final byte[] ENVIRONMENT = JsonLineBuilder.name("environment");
+  private static final byte[] OPERATION = JsonLineBuilder.name("operation");
+  private static final byte[] INPUT_TOKENS = JsonLineBuilder.name("input_tokens");
+  private static final byte[] OUTPUT_TOKENS = JsonLineBuilder.name("output_tokens");
+  private static final byte[] CACHE_READ_TOKENS = JsonLineBuilder.name("cache_read_tokens");
+  private static final byte[] CACHE_WRITE_TOKENS = JsonLineBuilder.name("cache_write_tokens");
+  private static final byte[] REASONING_TOKENS = JsonLineBuilder.name("reasoning_tokens");
+  private static final byte[] REQUESTS = JsonLineBuilder.name("requests");
+  private static final byte[] REPORTED_COST_USD = JsonLineBuilder.name("reported_cost_usd");
+  private static final byte[] SOURCE = JsonLineBuilder.name("source");
+  private static final byte[] TAGS = JsonLineBuilder.name("tags");
+  private static final byte[] COST_USD = JsonLineBuilder.name("cost_usd");
+  private static final byte[] COST_BASIS = JsonLineBuilder.name("cost_basis");
+  private static final byte[] PRICE_MODEL_ID = JsonLineBuilder.name("price_model_id");
+  private static final byte[] CATALOG_VERSION = JsonLineBuilder.name("catalog_version");
+  private static final byte[] CATALOG_COST_USD = JsonLineBuilder.name("catalog_cost_usd");
+
+  /** One builder per thread: the writers run on Flink task threads, a record at a time. */
+  private static final ThreadLocal<JsonLineBuilder> BUILDER = ThreadLocal.withInitial(JsonLineBuilder::new);
+
   /** Writes one priced event as a JSON object followed by a newline. */
   public static void writePriced(PricedUsage e, OutputStream out) throws IOException {
-    try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-      writePriced(e, g);
-    }
-    out.write('\n');
+    JsonLineBuilder b = BUILDER.get().start();
+    eventFields(e, b, REPORTED_COST_USD);
+    b.number(COST_USD, e.costUsd);
+    b.string(COST_BASIS, e.costBasis);
+    if (e.priceModelId != null) b.string(PRICE_MODEL_ID, e.priceModelId);
+    if (e.catalogVersion != null) b.string(CATALOG_VERSION, e.catalogVersion);
+    if (e.catalogCostUsd != null) b.number(CATALOG_COST_USD, e.catalogCostUsd);
+    b.endLine(out);
   }
 
-  /** Writes one priced event as a JSON object to {@code g} (no separator). */
-  public static void writePriced(PricedUsage e, JsonGenerator g) throws IOException {
-    g.writeStartObject();
-    writeEventFields(e, g);
-    g.writeNumberField("cost_usd", e.costUsd);
-    g.writeStringField("cost_basis", e.costBasis);
-    if (e.priceModelId != null) g.writeStringField("price_model_id", e.priceModelId);
-    if (e.catalogVersion != null) g.writeStringField("catalog_version", e.catalogVersion);
-    if (e.catalogCostUsd != null) g.writeNumberField("catalog_cost_usd", e.catalogCostUsd);
-    g.writeEndObject();
-  }
-
-  /**
-   * A generator for many records in a row over {@code out}: numbers written with Jackson's
-   * shortest-representation double writer (the JDK's {@code Double.toString} was a tenth of the
-   * writer's time), the target left open on close.
-   */
-  public static JsonGenerator reusableGenerator(OutputStream out) throws IOException {
-    JsonGenerator g = FACTORY.createGenerator(out);
-    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-    g.enable(com.fasterxml.jackson.core.StreamWriteFeature.USE_FAST_DOUBLE_WRITER.mappedFeature());
-    // the caller ends each record with a newline; Jackson would add a space between root values
-    g.setRootValueSeparator(null);
-    return g;
-  }
-
-  /** Writes the input fields of a usage event (shared by raw and priced output). */
-  public static void writeEventFields(UsageEvent e, JsonGenerator g) throws IOException {
-    g.writeStringField("event_id", e.eventId);
-    g.writeStringField("timestamp", io.aicosttracker.core.parse.Rfc3339.formatMillis(e.timestamp));
-    g.writeStringField("provider", e.provider);
-    g.writeStringField("model", e.model);
-    g.writeStringField("project", e.project);
-    optional(g, "team", e.team);
-    optional(g, "user", e.user);
-    optional(g, "api_key_id", e.apiKeyId);
-    optional(g, "environment", e.environment);
-    optional(g, "operation", e.operation);
-    g.writeNumberField("input_tokens", e.inputTokens);
-    g.writeNumberField("output_tokens", e.outputTokens);
-    g.writeNumberField("cache_read_tokens", e.cacheReadTokens);
-    g.writeNumberField("cache_write_tokens", e.cacheWriteTokens);
-    g.writeNumberField("reasoning_tokens", e.reasoningTokens);
-    g.writeNumberField("requests", e.requests);
-    if (e.reportedCostUsd != null) g.writeNumberField("reported_cost_usd", e.reportedCostUsd);
-    g.writeStringField("source", e.source);
-    if (e.tagsJson != null) {
-      g.writeFieldName("tags");
-      g.writeRawValue(e.tagsJson);
-    }
+  /** The input fields of a usage event (shared by raw and priced output). */
+  private static void eventFields(UsageEvent e, JsonLineBuilder b, byte[] reportedCostName) {
+    b.string(EVENT_ID, e.eventId);
+    b.string(TIMESTAMP, io.aicosttracker.core.parse.Rfc3339.formatMillis(e.timestamp));
+    b.string(PROVIDER, e.provider);
+    b.string(MODEL, e.model);
+    b.string(PROJECT, e.project);
+    if (e.team != null) b.string(TEAM, e.team);
+    if (e.user != null) b.string(USER, e.user);
+    if (e.apiKeyId != null) b.string(API_KEY_ID, e.apiKeyId);
+    if (e.environment != null) b.string(ENVIRONMENT, e.environment);
+    if (e.operation != null) b.string(OPERATION, e.operation);
+    b.number(INPUT_TOKENS, e.inputTokens);
+    b.number(OUTPUT_TOKENS, e.outputTokens);
+    b.number(CACHE_READ_TOKENS, e.cacheReadTokens);
+    b.number(CACHE_WRITE_TOKENS, e.cacheWriteTokens);
+    b.number(REASONING_TOKENS, e.reasoningTokens);
+    b.number(REQUESTS, e.requests);
+    if (e.reportedCostUsd != null) b.number(reportedCostName, e.reportedCostUsd);
+    b.string(SOURCE, e.source);
+    if (e.tagsJson != null) b.raw(TAGS, e.tagsJson);
   }
 
   /** Writes a usage event in the input schema (what a producer sends), one line. */
   public static String toInputJson(UsageEvent e) {
-    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream(512);
-    try (JsonGenerator g = FACTORY.createGenerator(buf)) {
-      g.writeStartObject();
-      writeEventFields(e, g);
-      g.writeEndObject();
-    } catch (IOException ex) {
-      throw new UncheckedIOException(ex);
-    }
+    JsonLineBuilder b = BUILDER.get().start();
     // the input schema calls the provider-reported cost cost_usd
-    return buf.toString(java.nio.charset.StandardCharsets.UTF_8).replace("\"reported_cost_usd\":", "\"cost_usd\":");
+    eventFields(e, b, COST_USD);
+    return b.endToString();
   }
 
   /** Writes one dead letter as a JSON object followed by a newline. */
@@ -121,7 +117,4 @@ public final class UsageJson {
     g.writeEndObject();
   }
 
-  private static void optional(JsonGenerator g, String name, String value) throws IOException {
-    if (value != null) g.writeStringField(name, value);
-  }
 }
