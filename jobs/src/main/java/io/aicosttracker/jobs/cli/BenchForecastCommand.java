@@ -76,6 +76,12 @@ public final class BenchForecastCommand implements Callable<Integer> {
   @Option(names = "--models", defaultValue = "ols,log,hw", split = ",", description = "Candidate models: ols, log, hw (default ${DEFAULT-VALUE}; for comparisons).")
   List<String> models;
 
+  @Option(names = "--first-seed", defaultValue = "1", description = "Seed of the first data set (default ${DEFAULT-VALUE}); seeds are first-seed .. first-seed + seeds - 1.")
+  int firstSeed;
+
+  @Option(names = "--no-calibration-growth", description = "Carry the back-test's interval scale to longer horizons unchanged (the earlier behaviour), for comparisons.")
+  boolean noCalibrationGrowth;
+
   @Option(names = "--no-calibration", description = "Keep each model's own intervals (no back-test calibration), for comparisons.")
   boolean noCalibration;
 
@@ -108,10 +114,10 @@ public final class BenchForecastCommand implements Callable<Integer> {
     }
     long started = System.nanoTime();
     Map<String, Score> scores = new LinkedHashMap<>();
-    Forecaster forecaster = new Forecaster(candidates(), !noCalibration);
+    Forecaster forecaster = new Forecaster(candidates(), !noCalibration, !noCalibrationGrowth);
     PriceCatalog catalog = PriceCatalog.builtIn();
-    for (int seed = 1; seed <= seeds; seed++) {
-      Map<String, Map<LocalDate, Double>> events = eventSeries(seed, catalog, seed == 1);
+    for (int seed = firstSeed; seed < firstSeed + seeds; seed++) {
+      Map<String, Map<LocalDate, Double>> events = eventSeries(seed, catalog, seed == firstSeed);
       for (Map.Entry<String, Map<LocalDate, Double>> e : new TreeMap<>(events).entrySet()) {
         if (e.getKey().equals(ForecastScopes.ALL)) {
           backtest(forecaster, List.of("events: all usage"), e.getKey(), e.getValue(), scores);
