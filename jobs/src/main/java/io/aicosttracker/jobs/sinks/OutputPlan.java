@@ -170,6 +170,9 @@ public final class OutputPlan implements OutputAttachment {
     r.burnRateUsdPerHour = s.burnRateUsdPerHour;
     r.projectedSpendUsd = s.projectedSpendUsd;
     r.exhaustionTime = s.projectedExhaustion;
+    r.forecastProjectedSpendUsd = s.forecastProjectedSpendUsd;
+    r.forecastExhaustionTime = s.forecastExhaustion;
+    r.forecastModel = s.forecastModel;
     r.state = s.state == null ? "OK" : s.state;
     return r;
   }
