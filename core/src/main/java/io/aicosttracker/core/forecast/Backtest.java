@@ -17,13 +17,6 @@ public final class Backtest {
   public static final int MIN_HORIZON = 7;
   public static final int MAX_FOLDS = 6;
   public static final int STEP_DAYS = 7;
-  /**
-   * Folds the evaluation horizon is shortened for: with one fold (a 90-day forecast from 60-90
-   * days of history would get a single fold of n/2 days) both the model choice and the interval
-   * calibration rest on one outcome. A shorter, multi-fold back-test plus the calibration's
-   * horizon growth ({@link IntervalCalibration#scale(Result, int)}) is the better estimate.
-   */
-  public static final int MIN_FOLDS = 3;
 
   /**
    * One fold: the origin (index of the first forecast day), the predicted and the actual total,
@@ -52,11 +45,9 @@ public final class Backtest {
 
   /** Evaluation horizon for a forecast of {@code horizon} days from {@code n} days of history (0 = none). */
   public static int evaluationHorizon(int n, int horizon, int minHistory) {
-    int room = n - minTraining(n, minHistory);
-    int withFolds = Math.min(horizon, room - (MIN_FOLDS - 1) * STEP_DAYS);
-    if (withFolds >= MIN_HORIZON) return withFolds;
-    // too short for MIN_FOLDS folds of a useful length: one fold over what there is
-    int b = Math.min(horizon, room);
+    // the longest evaluation the history allows, even if that leaves one fold: shortening it to get
+    // more folds was tried and made the 60/90-day intervals narrower and worse (docs/forecasts.md)
+    int b = Math.min(horizon, n - minTraining(n, minHistory));
     return b >= MIN_HORIZON ? b : 0;
   }
 
