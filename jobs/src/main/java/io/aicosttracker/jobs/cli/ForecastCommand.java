@@ -136,7 +136,7 @@ public final class ForecastCommand implements Callable<Integer> {
     for (BudgetOutlook o : outlooks) {
       String projected = Double.isNaN(o.projectedSpendUsd()) ? o.status() : String.format(Locale.ROOT, "%,.2f", o.projectedSpendUsd());
       String runsOut = o.exhaustionTime() == null ? (o.spentUsd() >= o.amountUsd() ? "already spent" : "-")
-          : java.time.Instant.ofEpochMilli(o.exhaustionTime()).atZone(java.time.ZoneId.of(o.timeZone())).toLocalDateTime().toString() + " " + o.timeZone();
+          : java.time.Instant.ofEpochMilli(o.exhaustionTime()).atZone(java.time.ZoneId.of(o.timeZone())).toLocalDateTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES) + " " + o.timeZone();
       out.printf(Locale.ROOT, "%-20s %-11s %,10.2f %,10.2f %10s  %s%n", o.budgetId(), o.periodLabel(), o.amountUsd(), o.spentUsd(), projected, runsOut);
     }
   }
