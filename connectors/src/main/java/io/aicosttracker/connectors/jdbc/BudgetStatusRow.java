@@ -14,6 +14,11 @@ public class BudgetStatusRow {
   public Double projectedSpendUsd;
   /** Projected exhaustion, epoch millis, or null. */
   public Long exhaustionTime;
+  /** Period spend projected with the budget scope's cost forecast, or null without one. */
+  public Double forecastProjectedSpendUsd;
+  /** When that forecast expects the budget to run out, epoch millis, or null. */
+  public Long forecastExhaustionTime;
+  public String forecastModel;
   /** OK, WARN, ALERT or RESOLVED. */
   public String state = "OK";
 

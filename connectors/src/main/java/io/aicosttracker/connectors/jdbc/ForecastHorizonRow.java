@@ -14,6 +14,8 @@ public class ForecastHorizonRow {
   public String modelName;
   public Double backtestMape;
   public int historyDays;
+  /** Back-test calibration factor of the intervals (>= 1), or null without a forecast. */
+  public Double intervalScale;
   public String status = "ok";
 
   public ForecastHorizonRow() {}

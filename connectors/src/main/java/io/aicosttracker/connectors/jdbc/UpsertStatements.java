@@ -152,12 +152,15 @@ public final class UpsertStatements {
   }
 
   public static final String BUDGET_STATUS = "INSERT INTO budget_status (budget_id, period_start, period_end, as_of, spend_usd,"
-      + " amount_usd, percent_used, burn_rate_usd_per_hour, projected_spend_usd, exhaustion_time, state, updated_at)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())"
+      + " amount_usd, percent_used, burn_rate_usd_per_hour, projected_spend_usd, exhaustion_time,"
+      + " forecast_projected_spend_usd, forecast_exhaustion_time, forecast_model, state, updated_at)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())"
       + " ON CONFLICT (budget_id, period_start, as_of) DO UPDATE SET period_end = EXCLUDED.period_end,"
       + " spend_usd = EXCLUDED.spend_usd, amount_usd = EXCLUDED.amount_usd, percent_used = EXCLUDED.percent_used,"
       + " burn_rate_usd_per_hour = EXCLUDED.burn_rate_usd_per_hour, projected_spend_usd = EXCLUDED.projected_spend_usd,"
-      + " exhaustion_time = EXCLUDED.exhaustion_time, state = EXCLUDED.state, updated_at = now()";
+      + " exhaustion_time = EXCLUDED.exhaustion_time, forecast_projected_spend_usd = EXCLUDED.forecast_projected_spend_usd,"
+      + " forecast_exhaustion_time = EXCLUDED.forecast_exhaustion_time, forecast_model = EXCLUDED.forecast_model,"
+      + " state = EXCLUDED.state, updated_at = now()";
 
   public static JdbcStatementBuilder<BudgetStatusRow> budgetStatusBinder() {
     return (ps, s) -> {
@@ -172,6 +175,9 @@ public final class UpsertStatements {
       setDouble(ps, i++, s.burnRateUsdPerHour);
       setDouble(ps, i++, s.projectedSpendUsd);
       ps.setObject(i++, s.exhaustionTime == null ? null : time(s.exhaustionTime), Types.TIMESTAMP_WITH_TIMEZONE);
+      setDouble(ps, i++, s.forecastProjectedSpendUsd);
+      ps.setObject(i++, s.forecastExhaustionTime == null ? null : time(s.forecastExhaustionTime), Types.TIMESTAMP_WITH_TIMEZONE);
+      ps.setString(i++, s.forecastModel);
       ps.setString(i, s.state);
     };
   }
@@ -202,12 +208,12 @@ public final class UpsertStatements {
   }
 
   public static final String FORECAST_HORIZONS = "INSERT INTO forecast_horizons (scope, issued_for, horizon_days, expected_usd,"
-      + " lower80_usd, upper80_usd, lower95_usd, upper95_usd, model_name, backtest_mape, history_days, status, updated_at)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())"
+      + " lower80_usd, upper80_usd, lower95_usd, upper95_usd, model_name, backtest_mape, history_days, interval_scale, status, updated_at)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())"
       + " ON CONFLICT (scope, issued_for, horizon_days) DO UPDATE SET expected_usd = EXCLUDED.expected_usd,"
       + " lower80_usd = EXCLUDED.lower80_usd, upper80_usd = EXCLUDED.upper80_usd, lower95_usd = EXCLUDED.lower95_usd,"
       + " upper95_usd = EXCLUDED.upper95_usd, model_name = EXCLUDED.model_name, backtest_mape = EXCLUDED.backtest_mape,"
-      + " history_days = EXCLUDED.history_days, status = EXCLUDED.status, updated_at = now()";
+      + " history_days = EXCLUDED.history_days, interval_scale = EXCLUDED.interval_scale, status = EXCLUDED.status, updated_at = now()";
 
   public static JdbcStatementBuilder<ForecastHorizonRow> forecastHorizonBinder() {
     return (ps, f) -> {
@@ -223,6 +229,7 @@ public final class UpsertStatements {
       ps.setString(i++, f.modelName);
       setDouble(ps, i++, f.backtestMape);
       ps.setInt(i++, f.historyDays);
+      setDouble(ps, i++, f.intervalScale);
       ps.setString(i, f.status);
     };
   }

@@ -17,6 +17,19 @@ public record BudgetScope(String project, String team, String provider, String m
     return eq(project, e.project) && eq(team, e.team) && eq(provider, e.provider) && eq(model, e.model) && eq(source, e.source);
   }
 
+  /**
+   * Whether a daily aggregate of (project, provider, model, source) lies in this scope. Aggregates
+   * carry no team, so a scope with a team never matches one ({@link #usesTeam}).
+   */
+  public boolean matchesAggregate(String aggProject, String aggProvider, String aggModel, String aggSource) {
+    return team == null && eq(project, aggProject) && eq(provider, aggProvider) && eq(model, aggModel) && eq(source, aggSource);
+  }
+
+  /** True when the scope filters on team, which daily aggregates do not carry. */
+  public boolean usesTeam() {
+    return team != null;
+  }
+
   private static boolean eq(String wanted, String actual) {
     return wanted == null || wanted.equals(actual);
   }

@@ -21,6 +21,7 @@ public final class Forecaster {
 
   private final List<ForecastModel> candidates;
   private final boolean calibrate;
+  private final boolean calibrationGrowth;
 
   /** A forecaster over {@code candidates} whose intervals are calibrated on the back-test. */
   public Forecaster(List<ForecastModel> candidates) {
@@ -29,9 +30,18 @@ public final class Forecaster {
 
   /** @param calibrate false keeps each model's own intervals (for comparisons in benchmarks) */
   public Forecaster(List<ForecastModel> candidates, boolean calibrate) {
+    this(candidates, calibrate, true);
+  }
+
+  /**
+   * @param calibrationGrowth false carries the back-test's scale to longer horizons unchanged
+   *     instead of growing it ({@link IntervalCalibration#scale(Backtest.Result, int)}), for comparisons
+   */
+  public Forecaster(List<ForecastModel> candidates, boolean calibrate, boolean calibrationGrowth) {
     if (candidates.isEmpty()) throw new IllegalArgumentException("at least one forecast model is needed");
     this.candidates = List.copyOf(candidates);
     this.calibrate = calibrate;
+    this.calibrationGrowth = calibrationGrowth;
   }
 
   /**
@@ -95,7 +105,7 @@ public final class Forecaster {
     double[] path = new double[h];
     double total = 0;
     for (int i = 0; i < h; i++) total += path[i] = Math.max(0, p.path()[i]);
-    double k = calibrate ? IntervalCalibration.scale(chosenResult) : 1;
+    double k = calibrate ? (calibrationGrowth ? IntervalCalibration.scale(chosenResult, h) : IntervalCalibration.scale(chosenResult)) : 1;
     // the interval keeps its (scaled) distances from the model's unclamped total around the clamped one
     f.status = Forecast.OK;
     f.forecastModel = chosen.name();

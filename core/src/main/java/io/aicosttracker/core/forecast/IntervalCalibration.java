@@ -24,12 +24,38 @@ public final class IntervalCalibration {
 
   private IntervalCalibration() {}
 
+  /** Largest exponent of the horizon growth of the scale (see {@link #scale(Backtest.Result, int)}). */
+  public static final double MAX_GROWTH_EXPONENT = 0.5;
+
   /** The scale for the intervals of a model back-tested as {@code result}; 1 without folds. */
   public static double scale(Backtest.Result result) {
     if (result == null || !result.applicable() || result.folds().isEmpty()) return 1;
+    return scale(result.folds());
+  }
+
+  /**
+   * The scale for a forecast of {@code horizon} days. When the back-test could only evaluate a
+   * shorter horizon {@code b} (short histories), the errors of a misspecified model (a straight
+   * trend on a curving series, a drifting level) outgrow the model's own interval as the horizon
+   * lengthens, so the scale measured at {@code b} is too small at {@code horizon}. The same folds
+   * evaluated at {@code b/2} show how fast it grows: {@code k(horizon) = k(b) (horizon/b)^g} with
+   * {@code g = log2(k(b) / k(b/2))} clamped to [0, {@link #MAX_GROWTH_EXPONENT}] (never shrinking
+   * with the horizon, and at most the square-root growth of a random-walk error).
+   */
+  public static double scale(Backtest.Result result, int horizon) {
+    double k = scale(result);
+    if (k == 1 && (result == null || !result.applicable() || result.folds().isEmpty())) return 1;
+    int b = result.horizon();
+    if (horizon <= b || result.halfFolds().isEmpty() || b / 2 < Backtest.MIN_HORIZON / 2) return k;
+    double kHalf = scale(result.halfFolds());
+    double g = Math.max(0, Math.min(MAX_GROWTH_EXPONENT, Math.log(k / kHalf) / Math.log(2)));
+    return Math.min(MAX_SCALE, k * Math.pow((double) horizon / b, g));
+  }
+
+  private static double scale(java.util.List<Backtest.Fold> folds) {
     double sumZ2 = 0;
     int n = 0;
-    for (Backtest.Fold f : result.folds()) {
+    for (Backtest.Fold f : folds) {
       double err = f.actual() - f.predicted();
       double d = err >= 0 ? f.upper95() - f.predicted() : f.predicted() - f.lower95();
       double se = d / Z975;

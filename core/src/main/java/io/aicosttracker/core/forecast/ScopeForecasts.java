@@ -1,5 +1,6 @@
 package io.aicosttracker.core.forecast;
 
+import io.aicosttracker.core.budget.Budget;
 import io.aicosttracker.core.records.CostAggregate;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,6 +29,29 @@ public final class ScopeForecasts {
     return out;
   }
 
+  /**
+   * Adds each budget's daily cost as scope {@code budget:ID} (the aggregates its scope matches).
+   *
+   * @return the budgets left out because their scope filters on team, which daily aggregates do not carry
+   */
+  public static List<Budget> addBudgetScopes(Map<String, Map<LocalDate, Double>> byScope, List<CostAggregate> daily, List<Budget> budgets) {
+    List<Budget> skipped = new ArrayList<>();
+    for (Budget b : budgets) {
+      if (b.scope().usesTeam()) {
+        skipped.add(b);
+        continue;
+      }
+      Map<LocalDate, Double> days = new HashMap<>();
+      for (CostAggregate a : daily) {
+        if (b.scope().matchesAggregate(a.project, a.provider, a.model, a.source)) {
+          days.merge(LocalDate.ofEpochDay(Math.floorDiv(a.windowStart, 86_400_000L)), a.costUsd, Double::sum);
+        }
+      }
+      byScope.put(ForecastScopes.budget(b.id()), days);
+    }
+    return skipped;
+  }
+
   /** The day after the latest day with usage: the default forecast origin. */
   public static LocalDate defaultOrigin(Map<String, Map<LocalDate, Double>> byScope) {
     LocalDate last = null;
@@ -39,7 +63,7 @@ public final class ScopeForecasts {
   }
 
   /**
-   * Forecasts every scope with usage before {@code origin}, scopes ordered all, projects, models.
+   * Forecasts every scope with usage before {@code origin}, scopes ordered all, projects, models, budgets.
    */
   public static List<Forecast> forecast(
       Forecaster forecaster, Map<String, Map<LocalDate, Double>> byScope, LocalDate origin, int[] horizons, long generatedAt) {
@@ -55,6 +79,7 @@ public final class ScopeForecasts {
 
   private static int scopeOrder(String scope) {
     if (scope.equals(ForecastScopes.ALL)) return 0;
+    if (scope.startsWith(ForecastScopes.BUDGET_PREFIX)) return 3;
     return scope.startsWith("project:") ? 1 : 2;
   }
 }

@@ -167,6 +167,12 @@ public final class AlertJson {
       g.writeNumberField("burn_rate_usd_per_hour", round(s.burnRateUsdPerHour));
       g.writeNumberField("projected_spend_usd", round(s.projectedSpendUsd));
       if (s.projectedExhaustion != null) g.writeStringField("projected_exhaustion", time(s.projectedExhaustion));
+      if (s.forecastProjectedSpendUsd != null) {
+        g.writeNumberField("forecast_projected_spend_usd", round(s.forecastProjectedSpendUsd));
+        if (s.forecastExhaustion != null) g.writeStringField("forecast_exhaustion", time(s.forecastExhaustion));
+        g.writeStringField("forecast_model", s.forecastModel);
+        g.writeStringField("forecast_origin", s.forecastOrigin);
+      }
       g.writeStringField("state", s.state);
       g.writeNumberField("events", s.events);
       g.writeEndObject();

@@ -8,7 +8,7 @@ public final class ForecastCsv {
   public static final String HEADER =
       "scope,status,forecast_model,origin_date,history_days,horizon_days,expected_total_usd,"
           + "lower_80_usd,upper_80_usd,lower_95_usd,upper_95_usd,backtest_mape,backtest_horizon_days,"
-          + "backtest_folds,generated_at";
+          + "backtest_folds,interval_scale,generated_at";
 
   private ForecastCsv() {}
 
@@ -27,6 +27,8 @@ public final class ForecastCsv {
     money(b, f.upper95Usd).append(',');
     if (!Double.isNaN(f.backtestMape)) b.append(round(f.backtestMape, 4));
     b.append(',').append(f.backtestHorizonDays).append(',').append(f.backtestFolds).append(',');
+    if (f.isOk()) b.append(round(f.intervalScale, 4));
+    b.append(',');
     b.append(Instant.ofEpochMilli(f.generatedAt));
     return b.toString();
   }

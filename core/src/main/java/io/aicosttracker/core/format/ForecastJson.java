@@ -36,6 +36,7 @@ public final class ForecastJson {
       number(g, "backtest_mape", Double.isNaN(f.backtestMape) ? Double.NaN : ForecastCsv.round(f.backtestMape, 4));
       g.writeNumberField("backtest_horizon_days", f.backtestHorizonDays);
       g.writeNumberField("backtest_folds", f.backtestFolds);
+      number(g, "interval_scale", f.isOk() ? ForecastCsv.round(f.intervalScale, 4) : Double.NaN);
       g.writeStringField("generated_at", Instant.ofEpochMilli(f.generatedAt).toString());
       g.writeArrayFieldStart("daily_path_usd");
       for (double v : f.dailyPathUsd) g.writeNumber(ForecastCsv.round(v, 4));

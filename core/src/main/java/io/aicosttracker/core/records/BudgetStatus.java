@@ -23,6 +23,18 @@ public class BudgetStatus {
   public double projectedSpendUsd;
   /** Projected time the budget runs out at the current burn rate, or null if not in this period. */
   public Long projectedExhaustion;
+  /**
+   * Period spend projected with the daily cost forecast of the budget's scope (spend so far plus
+   * the forecast's expected cost of the rest of the period); null without a usable forecast
+   * (fewer than 14 days of history, or forecasts not running).
+   */
+  public Double forecastProjectedSpendUsd;
+  /** When the forecast expects the budget to run out, or null if not in this period (or no forecast). */
+  public Long forecastExhaustion;
+  /** The forecasting model behind {@link #forecastProjectedSpendUsd}, e.g. {@code ols_trend_dow}. */
+  public String forecastModel;
+  /** First day (UTC) of that forecast, ISO date. */
+  public String forecastOrigin;
   /** {@code OK}, {@code WARN} or {@code ALERT}. */
   public String state;
   public long events;

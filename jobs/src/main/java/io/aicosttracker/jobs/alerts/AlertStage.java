@@ -2,6 +2,8 @@ package io.aicosttracker.jobs.alerts;
 
 import io.aicosttracker.connectors.sink.TextFileSinks;
 import io.aicosttracker.core.budget.Budget;
+import io.aicosttracker.core.forecast.Forecast;
+import io.aicosttracker.core.forecast.ForecastScopes;
 import io.aicosttracker.core.format.AlertJson;
 import io.aicosttracker.core.records.AlertEvent;
 import io.aicosttracker.core.records.BudgetStatus;
@@ -15,6 +17,7 @@ import io.aicosttracker.jobs.functions.CombineSeriesPartials;
 import io.aicosttracker.jobs.functions.SeriesCost;
 import io.aicosttracker.jobs.functions.SeriesCostAggregator;
 import io.aicosttracker.jobs.functions.UnpricedUsageFunction;
+import io.aicosttracker.jobs.pipeline.ForecastStage;
 import io.aicosttracker.jobs.pipeline.OutputAttachment;
 import io.aicosttracker.jobs.pipeline.PipelineOutputs;
 import java.nio.file.Path;
@@ -46,7 +49,11 @@ public final class AlertStage implements OutputAttachment {
   private final List<Budget> budgets;
   private final AnomalyOptions anomalies;
   private final Duration retention;
+  /** Horizons of the budget-scope forecasts; 30 days covers a monthly period (beyond it the path's last week is extrapolated). */
+  public static final int[] DEFAULT_BUDGET_FORECAST_HORIZONS = {30};
+
   private Path filesDir;
+  private int[] budgetForecastHorizons = DEFAULT_BUDGET_FORECAST_HORIZONS;
   private AlertStreams streams;
 
   /**
@@ -60,6 +67,15 @@ public final class AlertStage implements OutputAttachment {
     this.retention = retention;
   }
 
+  /**
+   * Horizons of the daily forecasts of each budget's scope ({@code budget:ID}) that feed the
+   * budget function (default 30 days); null turns forecast-based budget projections off.
+   */
+  public AlertStage budgetForecastHorizons(int[] horizons) {
+    this.budgetForecastHorizons = horizons == null ? null : horizons.clone();
+    return this;
+  }
+
   /** Also write alerts and budget statuses as JSON lines under {@code dir}. */
   public AlertStage writeFilesTo(Path dir) {
     this.filesDir = dir;
@@ -68,7 +84,7 @@ public final class AlertStage implements OutputAttachment {
 
   @Override
   public void attach(PipelineOutputs outputs) {
-    streams = build(outputs.priced(), budgets, anomalies, retention);
+    streams = build(outputs.priced(), budgets, anomalies, retention, budgetForecastHorizons);
     if (filesDir != null) {
       streams
           .alerts()
@@ -89,6 +105,12 @@ public final class AlertStage implements OutputAttachment {
   public DataStream<AlertEvent> alerts() {
     if (streams == null) throw new IllegalStateException("attach the AlertStage before asking for its streams");
     return streams.alerts();
+  }
+
+  /** Forecasts of the budget scopes ({@code budget:ID}), or null without budgets or budget forecasts; after {@link #attach}. */
+  public DataStream<io.aicosttracker.core.forecast.Forecast> budgetForecasts() {
+    if (streams == null) throw new IllegalStateException("attach the AlertStage before asking for its streams");
+    return streams.budgetForecasts();
   }
 
   /** Budget statuses, or null without budgets; available after {@link #attach}. */
@@ -114,6 +136,15 @@ public final class AlertStage implements OutputAttachment {
 
   /** Builds the alert operators on {@code priced} (for jobs that do not use an attachment). */
   public static AlertStreams build(DataStream<PricedUsage> priced, List<Budget> budgets, AnomalyOptions anomalies, Duration retention) {
+    return build(priced, budgets, anomalies, retention, DEFAULT_BUDGET_FORECAST_HORIZONS);
+  }
+
+  /**
+   * As {@link #build(DataStream, List, AnomalyOptions, Duration)}; {@code budgetForecastHorizons}
+   * (null = off) are the horizons of the budget-scope forecasts connected into the budget function.
+   */
+  public static AlertStreams build(
+      DataStream<PricedUsage> priced, List<Budget> budgets, AnomalyOptions anomalies, Duration retention, int[] budgetForecastHorizons) {
     SingleOutputStreamOperator<AlertEvent> unpriced =
         priced
             .filter(PricedUsage::isUnpriced)
@@ -125,17 +156,28 @@ public final class AlertStage implements OutputAttachment {
             .name("UNPRICED_USAGE alerts");
     DataStream<AlertEvent> alerts = unpriced;
     DataStream<BudgetStatus> status = null;
+    DataStream<Forecast> budgetForecasts = null;
 
     if (!budgets.isEmpty()) {
-      SingleOutputStreamOperator<AlertEvent> budgetAlerts =
+      DataStream<BudgetCharge> charges =
           priced
               .flatMap(new MatchBudgets(budgets), TypeInformation.of(BudgetCharge.class))
               .uid("budget-match")
-              .name("Match events to budgets")
+              .name("Match events to budgets");
+      // without budget forecasts the second input is empty: only the burn rate projects
+      budgetForecasts = budgetForecastHorizons == null ? null : ForecastStage.budgets(charges, budgetForecastHorizons, retention);
+      DataStream<Forecast> forecastInput =
+          budgetForecasts != null
+              ? budgetForecasts
+              : charges.flatMap((BudgetCharge c, org.apache.flink.util.Collector<Forecast> o) -> {}).returns(TypeInformation.of(Forecast.class))
+                  .uid("budget-no-forecasts").name("No budget forecasts");
+      SingleOutputStreamOperator<AlertEvent> budgetAlerts =
+          charges
               .keyBy(c -> c.budgetId, TypeInformation.of(String.class))
-              .process(new BudgetSpendFunction(budgets, retention))
+              .connect(forecastInput.keyBy(f -> ForecastScopes.budgetId(f.scope), TypeInformation.of(String.class)))
+              .process(new BudgetSpendFunction(budgets, retention), TypeInformation.of(AlertEvent.class))
               .uid("budget-spend")
-              .name("Budget spend, burn rate and alerts");
+              .name("Budget spend, burn rate, forecast and alerts");
       alerts = alerts.union(budgetAlerts);
       status = budgetAlerts.getSideOutput(BudgetSpendFunction.STATUS);
     }
@@ -162,6 +204,6 @@ public final class AlertStage implements OutputAttachment {
       alerts = alerts.union(anomalyAlerts);
     }
     alerts = alerts.map(new io.aicosttracker.jobs.functions.CountAlerts()).uid("count-alerts").name("Count alerts");
-    return new AlertStreams(alerts, status);
+    return new AlertStreams(alerts, status, budgetForecasts);
   }
 }

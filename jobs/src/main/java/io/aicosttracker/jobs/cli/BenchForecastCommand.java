@@ -76,6 +76,17 @@ public final class BenchForecastCommand implements Callable<Integer> {
   @Option(names = "--models", defaultValue = "ols,log,hw", split = ",", description = "Candidate models: ols, log, hw (default ${DEFAULT-VALUE}; for comparisons).")
   List<String> models;
 
+  @Option(names = "--first-seed", defaultValue = "1", description = "Seed of the first data set (default ${DEFAULT-VALUE}); seeds are first-seed .. first-seed + seeds - 1.")
+  int firstSeed;
+
+  @Option(names = "--no-calibration-growth", description = "Carry the back-test's interval scale to longer horizons unchanged (the earlier behaviour), for comparisons.")
+  boolean noCalibrationGrowth;
+
+  @Option(names = "--misses", description = "Print every all-usage forecast whose 95 % interval missed the outcome (seed, origin, model, scale, back-test horizon and folds).")
+  boolean misses;
+
+  private long currentSeed;
+
   @Option(names = "--no-calibration", description = "Keep each model's own intervals (no back-test calibration), for comparisons.")
   boolean noCalibration;
 
@@ -108,10 +119,11 @@ public final class BenchForecastCommand implements Callable<Integer> {
     }
     long started = System.nanoTime();
     Map<String, Score> scores = new LinkedHashMap<>();
-    Forecaster forecaster = new Forecaster(candidates(), !noCalibration);
+    Forecaster forecaster = new Forecaster(candidates(), !noCalibration, !noCalibrationGrowth);
     PriceCatalog catalog = PriceCatalog.builtIn();
-    for (int seed = 1; seed <= seeds; seed++) {
-      Map<String, Map<LocalDate, Double>> events = eventSeries(seed, catalog, seed == 1);
+    for (int seed = firstSeed; seed < firstSeed + seeds; seed++) {
+      currentSeed = seed;
+      Map<String, Map<LocalDate, Double>> events = eventSeries(seed, catalog, seed == firstSeed);
       for (Map.Entry<String, Map<LocalDate, Double>> e : new TreeMap<>(events).entrySet()) {
         if (e.getKey().equals(ForecastScopes.ALL)) {
           backtest(forecaster, List.of("events: all usage"), e.getKey(), e.getValue(), scores);
@@ -194,6 +206,11 @@ public final class BenchForecastCommand implements Callable<Integer> {
         for (int t = 0; t < h; t++) actual += byDay.getOrDefault(from.plusDays(t), 0.0);
         if (f.isOk() && actual > 0) {
           for (String kind : kinds) scores.computeIfAbsent(kind + "|" + h, k -> new Score()).add(f, actual);
+          if (misses && scope.equals(ForecastScopes.ALL) && (actual < f.lower95Usd || actual > f.upper95Usd)) {
+            System.out.printf(Locale.ROOT, "miss seed %d origin day %d %dd: %s scale %.2f back-test %dd x %d folds (mape %.1f%%): expected %.0f [%.0f, %.0f], actual %.0f (%+.1f%%)%n",
+                currentSeed, origin, h, f.forecastModel, f.intervalScale, f.backtestHorizonDays, f.backtestFolds, 100 * f.backtestMape,
+                f.expectedTotalUsd, f.lower95Usd, f.upper95Usd, actual, 100 * (actual / f.expectedTotalUsd - 1));
+          }
         }
       }
     }

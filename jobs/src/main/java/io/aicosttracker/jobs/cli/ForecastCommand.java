@@ -1,6 +1,10 @@
 package io.aicosttracker.jobs.cli;
 
+import io.aicosttracker.core.budget.Budget;
+import io.aicosttracker.core.budget.BudgetConfigLoader;
+import io.aicosttracker.core.forecast.BudgetOutlook;
 import io.aicosttracker.core.forecast.Forecast;
+import io.aicosttracker.core.forecast.ForecastScopes;
 import io.aicosttracker.core.forecast.Forecaster;
 import io.aicosttracker.core.forecast.ScopeForecasts;
 import io.aicosttracker.core.format.ForecastCsv;
@@ -33,7 +37,9 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code cost-tracker forecast}: 30/60/90-day cost forecasts per scope (all usage, each project,
- * each model) from event files (through the batch pipeline) or from {@code usage-daily/} CSVs.
+ * each model and, with {@code --budgets}, each budget's scope {@code budget:ID}) from event files
+ * (through the batch pipeline) or from {@code usage-daily/} CSVs. With budgets it also writes each
+ * budget's outlook for its current period (projected spend, expected exhaustion time).
  */
 @Command(
     name = "forecast",
@@ -60,12 +66,16 @@ public final class ForecastCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Output directory.")
   Path out;
 
+  @Option(names = "--budgets", description = "Budgets file (YAML/JSON, as for `run`): also forecast each budget's scope as budget:ID and project its current period.")
+  Path budgetsFile;
+
   @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism for --input (default ${DEFAULT-VALUE}).")
   int parallelism;
 
   @Override
   public Integer call() throws Exception {
     horizons = Horizons.validate(horizons);
+    List<Budget> budgets = budgetsFile == null ? List.of() : BudgetConfigLoader.load(budgetsFile);
     Path daily = source.usageDaily;
     if (source.inputs != null) {
       if (parallelism < 1) throw new IllegalArgumentException("--parallelism must be >= 1");
@@ -77,12 +87,58 @@ public final class ForecastCommand implements Callable<Integer> {
     Map<String, Map<LocalDate, Double>> byScope = ScopeForecasts.costByScopeAndDay(aggregates);
     if (byScope.isEmpty()) throw new IllegalArgumentException("no daily usage rows in " + daily);
     LocalDate from = origin != null ? origin : ScopeForecasts.defaultOrigin(byScope);
+    for (Budget b : ScopeForecasts.addBudgetScopes(byScope, aggregates, budgets)) {
+      System.err.println("budget '" + b.id() + "': scope " + b.scope().describe()
+          + " filters on team, which daily aggregates do not carry; not forecast here (the streaming job forecasts it from the events)");
+    }
     List<Forecast> forecasts = ScopeForecasts.forecast(Forecaster.standard(), byScope, from, horizons, System.currentTimeMillis());
     if (forecasts.isEmpty()) throw new IllegalArgumentException("no usage before --origin " + from);
     Path dir = write(forecasts);
     printTable(forecasts, from, System.out);
     System.out.println("forecasts in " + dir.resolve("forecasts.csv").toAbsolutePath() + " and forecasts.jsonl");
+    if (!budgets.isEmpty()) {
+      List<BudgetOutlook> outlooks = outlooks(budgets, forecasts, byScope);
+      writeOutlooks(outlooks, dir);
+      printOutlooks(outlooks, System.out);
+      System.out.println("budget outlooks in " + dir.resolve(BUDGET_OUTLOOK + ".csv").toAbsolutePath() + " and " + BUDGET_OUTLOOK + ".jsonl");
+    }
     return 0;
+  }
+
+  static final String BUDGET_OUTLOOK = "budget-outlook";
+
+  /** Each budget's current period projected with its scope's shortest-horizon forecast (budgets without usage are left out). */
+  static List<BudgetOutlook> outlooks(List<Budget> budgets, List<Forecast> forecasts, Map<String, Map<LocalDate, Double>> byScope) {
+    List<BudgetOutlook> out = new ArrayList<>();
+    for (Budget b : budgets) {
+      String scope = ForecastScopes.budget(b.id());
+      forecasts.stream()
+          .filter(f -> f.scope.equals(scope))
+          .min(java.util.Comparator.comparingInt(f -> f.horizonDays))
+          .ifPresent(f -> out.add(BudgetOutlook.of(b, f, byScope.get(scope))));
+    }
+    return out;
+  }
+
+  private static void writeOutlooks(List<BudgetOutlook> outlooks, Path dir) throws IOException {
+    try (Writer w = Files.newBufferedWriter(dir.resolve(BUDGET_OUTLOOK + ".csv"), StandardCharsets.UTF_8)) {
+      w.write(io.aicosttracker.core.format.BudgetOutlookFormats.CSV_HEADER + "\n");
+      for (BudgetOutlook o : outlooks) w.write(io.aicosttracker.core.format.BudgetOutlookFormats.csvRow(o) + "\n");
+    }
+    try (Writer w = Files.newBufferedWriter(dir.resolve(BUDGET_OUTLOOK + ".jsonl"), StandardCharsets.UTF_8)) {
+      for (BudgetOutlook o : outlooks) w.write(io.aicosttracker.core.format.BudgetOutlookFormats.json(o) + "\n");
+    }
+  }
+
+  static void printOutlooks(List<BudgetOutlook> outlooks, PrintStream out) {
+    out.println("budgets, current period projected with the forecast (USD)");
+    out.printf(Locale.ROOT, "%-20s %-11s %10s %10s %10s  %s%n", "budget", "period", "amount", "spent", "projected", "runs out");
+    for (BudgetOutlook o : outlooks) {
+      String projected = Double.isNaN(o.projectedSpendUsd()) ? o.status() : String.format(Locale.ROOT, "%,.2f", o.projectedSpendUsd());
+      String runsOut = o.exhaustionTime() == null ? (o.spentUsd() >= o.amountUsd() ? "already spent" : "-")
+          : java.time.Instant.ofEpochMilli(o.exhaustionTime()).atZone(java.time.ZoneId.of(o.timeZone())).toLocalDateTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES) + " " + o.timeZone();
+      out.printf(Locale.ROOT, "%-20s %-11s %,10.2f %,10.2f %10s  %s%n", o.budgetId(), o.periodLabel(), o.amountUsd(), o.spentUsd(), projected, runsOut);
+    }
   }
 
   private Path write(List<Forecast> forecasts) throws IOException {

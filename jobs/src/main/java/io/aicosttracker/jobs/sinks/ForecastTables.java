@@ -40,6 +40,7 @@ public final class ForecastTables {
       r.upper95Usd = f.upper95Usd;
       r.modelName = f.forecastModel;
       r.backtestMape = f.backtestMape;
+      r.intervalScale = f.intervalScale;
     }
     return r;
   }

@@ -107,12 +107,15 @@ public final class OutputPlan implements OutputAttachment {
       new JdbcOutputs(jdbc, catalog).attach(outputs);
       DeadLetterCounts.attach(outputs.deadLetters(), tables);
     }
-    if (forecastHorizons != null) attachForecasts(outputs, tables);
+    // budget scopes are forecast by the alert stage (from the budgets' charges) at the output horizons
+    if (alerts != null && forecastHorizons != null) alerts.budgetForecastHorizons(forecastHorizons);
     if (alerts != null) attachAlerts(outputs, tables);
+    if (forecastHorizons != null) attachForecasts(outputs, tables);
   }
 
   private void attachForecasts(PipelineOutputs outputs, JdbcSinks tables) {
     DataStream<Forecast> forecasts = ForecastStage.build(outputs.daily(), forecastHorizons);
+    if (alerts != null && alerts.budgetForecasts() != null) forecasts = forecasts.union(alerts.budgetForecasts());
     if (dir != null) ForecastOutputs.writeFiles(forecasts, dir);
     if (tables != null) ForecastTables.attach(forecasts, tables, Arrays.stream(forecastHorizons).max().orElse(0));
   }
@@ -167,6 +170,9 @@ public final class OutputPlan implements OutputAttachment {
     r.burnRateUsdPerHour = s.burnRateUsdPerHour;
     r.projectedSpendUsd = s.projectedSpendUsd;
     r.exhaustionTime = s.projectedExhaustion;
+    r.forecastProjectedSpendUsd = s.forecastProjectedSpendUsd;
+    r.forecastExhaustionTime = s.forecastExhaustion;
+    r.forecastModel = s.forecastModel;
     r.state = s.state == null ? "OK" : s.state;
     return r;
   }

@@ -114,6 +114,17 @@ class AlertStageITCase {
     assertThat(statuses.stream().map(s -> s.path("budget_id").asText() + s.path("as_of").asText()))
         .as("one status per budget and hour")
         .doesNotHaveDuplicates();
+    // from day 15 (14 days of history) the budget scopes' daily forecasts reach the budget function
+    assertThat(statuses)
+        .as("statuses projected with the budget scope's cost forecast")
+        .anySatisfy(st -> {
+          assertThat(st.path("budget_id").asText()).isEqualTo("all-daily");
+          assertThat(st.path("forecast_projected_spend_usd").asDouble()).isGreaterThan(st.path("spend_usd").asDouble() - 1e-9);
+          assertThat(st.path("forecast_model").asText()).isNotEmpty();
+        });
+    assertThat(statuses.stream().filter(st -> st.has("forecast_origin")).map(st -> st.path("forecast_origin").asText()).min(String::compareTo))
+        .as("no forecast before 14 days of history")
+        .hasValueSatisfying(first -> assertThat(first).isGreaterThanOrEqualTo("2026-09-15"));
   }
 
   private static java.util.Map<String, Double> highestThresholdPerPeriod(List<JsonNode> alerts) {

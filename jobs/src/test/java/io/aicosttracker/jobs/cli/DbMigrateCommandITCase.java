@@ -30,10 +30,10 @@ class DbMigrateCommandITCase {
     String url = pg.newDatabase();
     Run first = run("db", "migrate", "--jdbc-url", url, "--user", "postgres");
     assertThat(first.code).isZero();
-    assertThat(first.out).contains("applied 6 migration(s): version empty -> 6");
+    assertThat(first.out).contains("applied 7 migration(s): version empty -> 7");
     Run second = run("db", "migrate", "--jdbc-url", url, "--user", "postgres");
     assertThat(second.code).isZero();
-    assertThat(second.out).contains("schema up to date at version 6 (nothing applied)");
+    assertThat(second.out).contains("schema up to date at version 7 (nothing applied)");
   }
 
   @Test

@@ -55,6 +55,44 @@ class ForecastCommandTest {
   }
 
   @Test
+  void forecastsEachBudgetScopeAndProjectsItsPeriod() throws Exception {
+    LocalDate start = LocalDate.parse("2026-01-05");
+    List<String> lines = new ArrayList<>(List.of(AggregateCsv.HEADER));
+    for (int t = 0; t < 40; t++) {
+      lines.add(AggregateCsv.toRow(row(start.plusDays(t), "search", "gpt-4o", 10 + t)));
+      lines.add(AggregateCsv.toRow(row(start.plusDays(t), "other", "gpt-4o", 100)));
+    }
+    Path daily = Files.createDirectories(tmp.resolve("usage-daily"));
+    Files.write(daily.resolve("part-0-0.csv"), lines, StandardCharsets.UTF_8);
+    Path budgets = tmp.resolve("budgets.yaml");
+    Files.writeString(budgets, """
+        budgets:
+          - id: search-monthly
+            scope: {project: search}
+            amount_usd: 1000
+            period: monthly
+          - id: team-x
+            scope: {team: x}
+            amount_usd: 10
+            period: daily
+        """);
+
+    int code = CostTrackerCli.execute("forecast", "--usage-daily", daily.toString(), "--horizons", "30", "--budgets", budgets.toString(),
+        "--out", tmp.resolve("out").toString());
+
+    assertThat(code).isZero();
+    List<String> csv = Files.readAllLines(tmp.resolve("out/forecasts/forecasts.csv"));
+    // the budget's scope is the search project only: its forecast continues 10 + t, not the $100/day of the other project
+    assertThat(csv).anySatisfy(l -> assertThat(l).startsWith("budget:search-monthly,ok,ols_trend_dow,2026-02-14,40,30,1935.0,"));
+    assertThat(csv).noneSatisfy(l -> assertThat(l).startsWith("budget:team-x")); // team: not in daily aggregates
+    List<String> outlook = Files.readAllLines(tmp.resolve("out/forecasts/budget-outlook.csv"));
+    assertThat(outlook).hasSize(2);
+    // February: $559 spent by the 13th (days 27-39 of the trend), then $50, $51, ... a day: $1000 is reached
+    // 13/58 into February 22 (the 9th forecast day), and the month ends at 559 + 855 = $1414
+    assertThat(outlook.get(1)).startsWith("search-monthly,project=search,budget:search-monthly,2026-02-01,UTC,2026-02-01T00:00:00Z,2026-03-01T00:00:00Z,2026-02-14T00:00:00Z,1000.0,559.0,ok,ols_trend_dow,1414.0,2026-02-22T05:22:");
+  }
+
+  @Test
   void badInputIsOneLineError() {
     int code = CostTrackerCli.execute("forecast", "--usage-daily", tmp.resolve("missing").toString(), "--out", tmp.toString());
     assertThat(code).isEqualTo(2);
