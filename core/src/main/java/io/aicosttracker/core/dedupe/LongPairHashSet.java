@@ -8,16 +8,15 @@ package io.aicosttracker.core.dedupe;
  */
 public final class LongPairHashSet {
   private static final double LOAD = 0.75;
-  private long[] hi;
-  private long[] lo;
+  /** Both halves of slot i at 2i and 2i+1: one cache line per probe instead of two arrays' two. */
+  private long[] slots;
   private int size;
   private int mask;
   private boolean hasZero;
 
   public LongPairHashSet(int expected) {
     int cap = Integer.highestOneBit(Math.max(16, (int) (expected / LOAD)) - 1) << 1;
-    hi = new long[cap];
-    lo = new long[cap];
+    slots = new long[cap * 2];
     mask = cap - 1;
   }
 
@@ -28,13 +27,17 @@ public final class LongPairHashSet {
       hasZero = true;
       return true;
     }
+    long[] t = slots;
     int i = slot(h, l);
-    while (hi[i] != 0 || lo[i] != 0) {
-      if (hi[i] == h && lo[i] == l) return false;
+    while (true) {
+      long sh = t[2 * i];
+      long sl = t[2 * i + 1];
+      if (sh == 0 && sl == 0) break;
+      if (sh == h && sl == l) return false;
       i = (i + 1) & mask;
     }
-    hi[i] = h;
-    lo[i] = l;
+    t[2 * i] = h;
+    t[2 * i + 1] = l;
     if (++size > mask * LOAD) grow();
     return true;
   }
@@ -42,12 +45,15 @@ public final class LongPairHashSet {
   /** True when the key is in the set. */
   public boolean contains(long h, long l) {
     if (h == 0 && l == 0) return hasZero;
+    long[] t = slots;
     int i = slot(h, l);
-    while (hi[i] != 0 || lo[i] != 0) {
-      if (hi[i] == h && lo[i] == l) return true;
+    while (true) {
+      long sh = t[2 * i];
+      long sl = t[2 * i + 1];
+      if (sh == 0 && sl == 0) return false;
+      if (sh == h && sl == l) return true;
       i = (i + 1) & mask;
     }
-    return false;
   }
 
   /** Receives the two halves of each key. */
@@ -59,8 +65,8 @@ public final class LongPairHashSet {
   /** Hands every key to {@code c}, in no particular order. */
   public void forEach(PairConsumer c) {
     if (hasZero) c.accept(0, 0);
-    for (int j = 0; j < hi.length; j++) {
-      if (hi[j] != 0 || lo[j] != 0) c.accept(hi[j], lo[j]);
+    for (int j = 0; j < slots.length; j += 2) {
+      if (slots[j] != 0 || slots[j + 1] != 0) c.accept(slots[j], slots[j + 1]);
     }
   }
 
@@ -89,17 +95,17 @@ public final class LongPairHashSet {
   }
 
   private void grow() {
-    long[] oldHi = hi;
-    long[] oldLo = lo;
-    hi = new long[oldHi.length * 2];
-    lo = new long[oldLo.length * 2];
-    mask = hi.length - 1;
-    for (int j = 0; j < oldHi.length; j++) {
-      if (oldHi[j] == 0 && oldLo[j] == 0) continue;
-      int i = slot(oldHi[j], oldLo[j]);
-      while (hi[i] != 0 || lo[i] != 0) i = (i + 1) & mask;
-      hi[i] = oldHi[j];
-      lo[i] = oldLo[j];
+    long[] old = slots;
+    slots = new long[old.length * 2];
+    mask = slots.length / 2 - 1;
+    for (int j = 0; j < old.length; j += 2) {
+      long h = old[j];
+      long l = old[j + 1];
+      if (h == 0 && l == 0) continue;
+      int i = slot(h, l);
+      while (slots[2 * i] != 0 || slots[2 * i + 1] != 0) i = (i + 1) & mask;
+      slots[2 * i] = h;
+      slots[2 * i + 1] = l;
     }
   }
 }
