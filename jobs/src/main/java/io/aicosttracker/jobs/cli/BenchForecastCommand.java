@@ -82,7 +82,7 @@ public final class BenchForecastCommand implements Callable<Integer> {
   @Option(names = "--no-calibration-growth", description = "Carry the back-test's interval scale to longer horizons unchanged (the earlier behaviour), for comparisons.")
   boolean noCalibrationGrowth;
 
-  @Option(names = "--misses", description = "Print every all-usage forecast whose 95 % interval missed the outcome (seed, origin, model, scale, back-test horizon and folds).")
+  @Option(names = "--misses", description = "Print every all-usage forecast whose 95 %% interval missed the outcome (seed, origin, model, scale, back-test horizon and folds).")
   boolean misses;
 
   private long currentSeed;
