@@ -1,5 +1,6 @@
 package io.aicosttracker.connectors.serialization;
 
+import io.aicosttracker.core.parse.RecurringStrings;
 import io.aicosttracker.core.records.DeadLetter;
 import io.aicosttracker.core.records.PricedUsage;
 import io.aicosttracker.core.records.UsageEvent;
@@ -13,7 +14,9 @@ import org.apache.flink.core.memory.DataOutputView;
  *
  * <p>Strings go as UTF-8 bytes with a length prefix (-1 for null): for the ASCII ids and names
  * of usage events the JDK encodes and decodes these with array copies, where Flink's
- * {@code StringValue} walks characters and looks up a thread-local buffer per string.
+ * {@code StringValue} walks characters and looks up a thread-local buffer per string. The
+ * low-cardinality names of an event go through the thread's {@link RecurringStrings}: the same
+ * bytes on the wire, but no encoding or new string for a name seen before.
  */
 final class RecordCodec {
   private RecordCodec() {}
@@ -26,6 +29,24 @@ final class RecordCodec {
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
     out.writeInt(b.length);
     out.write(b);
+  }
+
+  /** A low-cardinality name (provider, model, ...): its bytes come from the thread's table. */
+  static void writeRecurring(String s, RecurringStrings table, DataOutputView out) throws IOException {
+    if (s == null) {
+      out.writeInt(-1);
+      return;
+    }
+    byte[] b = table.utf8(s);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  /** A low-cardinality name, read as the thread's cached instance when seen before. */
+  static String readRecurring(RecurringStrings table, DataInputView in) throws IOException {
+    int n = in.readInt();
+    if (n < 0) return null;
+    return table.read(in, n);
   }
 
   static String readString(DataInputView in) throws IOException {
@@ -52,16 +73,17 @@ final class RecordCodec {
   }
 
   static void writeEvent(UsageEvent e, DataOutputView out) throws IOException {
+    RecurringStrings names = RecurringStrings.forThread();
     writeString(e.eventId, out);
     out.writeLong(e.timestamp);
-    writeString(e.provider, out);
-    writeString(e.model, out);
-    writeString(e.project, out);
-    writeString(e.team, out);
-    writeString(e.user, out);
-    writeString(e.apiKeyId, out);
-    writeString(e.environment, out);
-    writeString(e.operation, out);
+    writeRecurring(e.provider, names, out);
+    writeRecurring(e.model, names, out);
+    writeRecurring(e.project, names, out);
+    writeRecurring(e.team, names, out);
+    writeRecurring(e.user, names, out);
+    writeRecurring(e.apiKeyId, names, out);
+    writeRecurring(e.environment, names, out);
+    writeRecurring(e.operation, names, out);
     out.writeLong(e.inputTokens);
     out.writeLong(e.outputTokens);
     out.writeLong(e.cacheReadTokens);
@@ -69,21 +91,22 @@ final class RecordCodec {
     out.writeLong(e.reasoningTokens);
     out.writeLong(e.requests);
     writeNullableDouble(e.reportedCostUsd, out);
-    writeString(e.source, out);
+    writeRecurring(e.source, names, out);
     writeString(e.tagsJson, out);
   }
 
   static void readEvent(UsageEvent e, DataInputView in) throws IOException {
+    RecurringStrings names = RecurringStrings.forThread();
     e.eventId = readString(in);
     e.timestamp = in.readLong();
-    e.provider = readString(in);
-    e.model = readString(in);
-    e.project = readString(in);
-    e.team = readString(in);
-    e.user = readString(in);
-    e.apiKeyId = readString(in);
-    e.environment = readString(in);
-    e.operation = readString(in);
+    e.provider = readRecurring(names, in);
+    e.model = readRecurring(names, in);
+    e.project = readRecurring(names, in);
+    e.team = readRecurring(names, in);
+    e.user = readRecurring(names, in);
+    e.apiKeyId = readRecurring(names, in);
+    e.environment = readRecurring(names, in);
+    e.operation = readRecurring(names, in);
     e.inputTokens = in.readLong();
     e.outputTokens = in.readLong();
     e.cacheReadTokens = in.readLong();
@@ -91,7 +114,7 @@ final class RecordCodec {
     e.reasoningTokens = in.readLong();
     e.requests = in.readLong();
     e.reportedCostUsd = readNullableDouble(in);
-    e.source = readString(in);
+    e.source = readRecurring(names, in);
     e.tagsJson = readString(in);
   }
 
@@ -113,18 +136,20 @@ final class RecordCodec {
   }
 
   static void writePricing(PricedUsage p, DataOutputView out) throws IOException {
+    RecurringStrings names = RecurringStrings.forThread();
     out.writeDouble(p.costUsd);
-    writeString(p.costBasis, out);
-    writeString(p.priceModelId, out);
-    writeString(p.catalogVersion, out);
+    writeRecurring(p.costBasis, names, out);
+    writeRecurring(p.priceModelId, names, out);
+    writeRecurring(p.catalogVersion, names, out);
     writeNullableDouble(p.catalogCostUsd, out);
   }
 
   static void readPricing(PricedUsage p, DataInputView in) throws IOException {
+    RecurringStrings names = RecurringStrings.forThread();
     p.costUsd = in.readDouble();
-    p.costBasis = readString(in);
-    p.priceModelId = readString(in);
-    p.catalogVersion = readString(in);
+    p.costBasis = readRecurring(names, in);
+    p.priceModelId = readRecurring(names, in);
+    p.catalogVersion = readRecurring(names, in);
     p.catalogCostUsd = readNullableDouble(in);
   }
 

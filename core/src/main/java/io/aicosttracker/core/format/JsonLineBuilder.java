@@ -16,7 +16,16 @@ import java.nio.charset.StandardCharsets;
 public final class JsonLineBuilder {
   private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
+  private static final int RECURRING_SIZE = 512;
+  private static final int RECURRING_MAX_LENGTH = 64;
+
   private byte[] buf = new byte[768];
+  // escaped bytes of recurring values, direct-mapped by hash code; contents always compared
+  private final String[] recurringValues = new String[RECURRING_SIZE];
+  private final byte[][] recurringBytes = new byte[RECURRING_SIZE][];
+  // "yyyy-MM-ddT" of the last day written: consecutive events mostly share their day
+  private long lastDay = Long.MIN_VALUE;
+  private final byte[] lastDate = new byte[11];
   private int pos;
   private boolean first = true;
 
@@ -42,6 +51,82 @@ public final class JsonLineBuilder {
       put((byte) '"');
     }
     return this;
+  }
+
+  /**
+   * A string field whose value recurs (provider, model, project, ...): the same bytes as {@link
+   * #string}, escaped once per distinct value and then copied. Unique values (ids) belong in
+   * {@link #string}: here they would only evict the recurring ones.
+   */
+  public JsonLineBuilder recurring(byte[] name, String value) {
+    if (value == null || value.length() > RECURRING_MAX_LENGTH) return string(name, value);
+    field(name);
+    int h = value.hashCode();
+    int i = (h ^ (h >>> 9) ^ (h >>> 18)) & (RECURRING_SIZE - 1);
+    String cached = recurringValues[i];
+    if (cached == value || value.equals(cached)) {
+      byte[] b = recurringBytes[i];
+      ensure(b.length);
+      System.arraycopy(b, 0, buf, pos, b.length);
+      pos += b.length;
+      return this;
+    }
+    int from = pos;
+    put((byte) '"');
+    escaped(value);
+    put((byte) '"');
+    recurringValues[i] = value;
+    recurringBytes[i] = java.util.Arrays.copyOfRange(buf, from, pos);
+    return this;
+  }
+
+  /**
+   * An epoch-millis instant as the string {@link io.aicosttracker.core.parse.Rfc3339#formatMillis}
+   * returns, written as bytes without the intermediate string.
+   */
+  public JsonLineBuilder timestamp(byte[] name, long millis) {
+    long day = Math.floorDiv(millis, 86_400_000L);
+    if (day != lastDay) {
+      java.time.LocalDate date = java.time.LocalDate.ofEpochDay(day);
+      int year = date.getYear();
+      if (year < 0 || year > 9999) return string(name, io.aicosttracker.core.parse.Rfc3339.formatMillis(millis));
+      digits(lastDate, 0, year, 4);
+      lastDate[4] = '-';
+      digits(lastDate, 5, date.getMonthValue(), 2);
+      lastDate[7] = '-';
+      digits(lastDate, 8, date.getDayOfMonth(), 2);
+      lastDate[10] = 'T';
+      lastDay = day;
+    }
+    field(name);
+    ensure(26);
+    buf[pos++] = '"';
+    System.arraycopy(lastDate, 0, buf, pos, 11);
+    pos += 11;
+    int msOfDay = (int) (millis - day * 86_400_000L);
+    int secOfDay = msOfDay / 1000;
+    int ms = msOfDay % 1000;
+    digits(buf, pos, secOfDay / 3600, 2);
+    buf[pos + 2] = ':';
+    digits(buf, pos + 3, secOfDay / 60 % 60, 2);
+    buf[pos + 5] = ':';
+    digits(buf, pos + 6, secOfDay % 60, 2);
+    pos += 8;
+    if (ms != 0) {
+      buf[pos++] = '.';
+      digits(buf, pos, ms, 3);
+      pos += 3;
+    }
+    buf[pos++] = 'Z';
+    buf[pos++] = '"';
+    return this;
+  }
+
+  private static void digits(byte[] b, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      b[i] = (byte) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   public JsonLineBuilder number(byte[] name, long value) {

@@ -52,9 +52,9 @@ public final class UsageJson {
     JsonLineBuilder b = BUILDER.get().start();
     eventFields(e, b, REPORTED_COST_USD);
     b.number(COST_USD, e.costUsd);
-    b.string(COST_BASIS, e.costBasis);
-    if (e.priceModelId != null) b.string(PRICE_MODEL_ID, e.priceModelId);
-    if (e.catalogVersion != null) b.string(CATALOG_VERSION, e.catalogVersion);
+    b.recurring(COST_BASIS, e.costBasis);
+    if (e.priceModelId != null) b.recurring(PRICE_MODEL_ID, e.priceModelId);
+    if (e.catalogVersion != null) b.recurring(CATALOG_VERSION, e.catalogVersion);
     if (e.catalogCostUsd != null) b.number(CATALOG_COST_USD, e.catalogCostUsd);
     b.endLine(out);
   }
@@ -62,15 +62,15 @@ public final class UsageJson {
   /** The input fields of a usage event (shared by raw and priced output). */
   private static void eventFields(UsageEvent e, JsonLineBuilder b, byte[] reportedCostName) {
     b.string(EVENT_ID, e.eventId);
-    b.string(TIMESTAMP, io.aicosttracker.core.parse.Rfc3339.formatMillis(e.timestamp));
-    b.string(PROVIDER, e.provider);
-    b.string(MODEL, e.model);
-    b.string(PROJECT, e.project);
-    if (e.team != null) b.string(TEAM, e.team);
-    if (e.user != null) b.string(USER, e.user);
-    if (e.apiKeyId != null) b.string(API_KEY_ID, e.apiKeyId);
-    if (e.environment != null) b.string(ENVIRONMENT, e.environment);
-    if (e.operation != null) b.string(OPERATION, e.operation);
+    b.timestamp(TIMESTAMP, e.timestamp);
+    b.recurring(PROVIDER, e.provider);
+    b.recurring(MODEL, e.model);
+    b.recurring(PROJECT, e.project);
+    if (e.team != null) b.recurring(TEAM, e.team);
+    if (e.user != null) b.recurring(USER, e.user);
+    if (e.apiKeyId != null) b.recurring(API_KEY_ID, e.apiKeyId);
+    if (e.environment != null) b.recurring(ENVIRONMENT, e.environment);
+    if (e.operation != null) b.recurring(OPERATION, e.operation);
     b.number(INPUT_TOKENS, e.inputTokens);
     b.number(OUTPUT_TOKENS, e.outputTokens);
     b.number(CACHE_READ_TOKENS, e.cacheReadTokens);
@@ -78,7 +78,7 @@ public final class UsageJson {
     b.number(REASONING_TOKENS, e.reasoningTokens);
     b.number(REQUESTS, e.requests);
     if (e.reportedCostUsd != null) b.number(reportedCostName, e.reportedCostUsd);
-    b.string(SOURCE, e.source);
+    b.recurring(SOURCE, e.source);
     if (e.tagsJson != null) b.raw(TAGS, e.tagsJson);
   }
 

@@ -47,6 +47,7 @@ public final class UsageEventParser {
     checkSize(len);
     if (isBlank(buf, off, len)) throw new InvalidEventException("empty record");
     UsageEvent e = newEvent();
+    RecurringStrings names = RecurringStrings.forThread();
     try (JsonParser p = jsonFactory.createParser(buf, off, len)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new InvalidEventException("expected a JSON object");
@@ -56,7 +57,7 @@ public final class UsageEventParser {
         String name = p.currentName();
         JsonToken v = p.nextToken();
         if (v == JsonToken.VALUE_NULL) continue;
-        assignJson(e, name, v, p);
+        assignJson(e, name, v, p, names);
       }
       if (t != JsonToken.END_OBJECT) throw new InvalidEventException("malformed JSON object");
       if (p.nextToken() != null) throw new InvalidEventException("trailing content after the JSON object");
@@ -96,7 +97,7 @@ public final class UsageEventParser {
     return e;
   }
 
-  private void assignJson(UsageEvent e, String name, JsonToken v, JsonParser p)
+  private void assignJson(UsageEvent e, String name, JsonToken v, JsonParser p, RecurringStrings names)
       throws IOException, InvalidEventException {
     switch (name) {
       case "tags":
@@ -105,6 +106,9 @@ public final class UsageEventParser {
         return;
       case "timestamp":
       case "event_id":
+        if (v != JsonToken.VALUE_STRING) throw new InvalidEventException("field '" + name + "' must be a string");
+        assignText(e, name, p.getText());
+        return;
       case "provider":
       case "model":
       case "project":
@@ -115,7 +119,8 @@ public final class UsageEventParser {
       case "operation":
       case "source":
         if (v != JsonToken.VALUE_STRING) throw new InvalidEventException("field '" + name + "' must be a string");
-        assignText(e, name, p.getText());
+        // low-cardinality names: the thread's cached instance instead of a new string per event
+        assignText(e, name, names.fromChars(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()));
         return;
       case "input_tokens":
       case "output_tokens":

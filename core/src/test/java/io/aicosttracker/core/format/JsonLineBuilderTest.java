@@ -65,6 +65,36 @@ class JsonLineBuilderTest {
   }
 
   @Test
+  void recurringValuesWriteTheSameBytesAsPlainStrings() {
+    // one builder for all lines, so its cache fills, collides and is hit by equal, non-identical strings
+    JsonLineBuilder cached = new JsonLineBuilder();
+    SplittableRandom r = new SplittableRandom(23);
+    String[] pool = new String[3_000];
+    for (int i = 0; i < pool.length; i++) pool[i] = i % 5 == 0 ? "x".repeat(70 + i % 9) : randomText(r);
+    for (int i = 0; i < 20_000; i++) {
+      String value = new String(pool[r.nextInt(pool.length)].toCharArray());
+      String expected = new JsonLineBuilder().start().string(S, value).string(D, null).endToString();
+      assertThat(cached.start().recurring(S, value).recurring(D, null).endToString()).as("text %s", value).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void timestampsWriteWhatRfc3339FormatsIncludingDayChangesAndOddYears() {
+    JsonLineBuilder b = new JsonLineBuilder();
+    SplittableRandom r = new SplittableRandom(31);
+    long[] fixed = {0L, -1L, 1L, 999L, 1000L, 86_399_999L, 86_400_000L, -86_400_000L, -62_167_219_200_000L,
+        -62_167_219_200_001L, 253_402_300_799_999L, 253_402_300_800_000L, Long.MAX_VALUE / 2, Long.MIN_VALUE / 2};
+    for (int i = 0; i < 50_000; i++) {
+      long millis = i < fixed.length ? fixed[i]
+          : i % 3 == 0 ? 1_790_000_000_000L + r.nextLong(86_400_000L * 3)
+          : i % 3 == 1 ? (r.nextLong(1000) - 500) * 1000L * 86_400L + r.nextLong(86_400_000L)
+          : r.nextLong(-400_000_000_000_000L, 400_000_000_000_000L);
+      String expected = "{\"s\":\"" + io.aicosttracker.core.parse.Rfc3339.formatMillis(millis) + "\"}";
+      assertThat(b.start().timestamp(S, millis).endToString()).as("millis %d", millis).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void aLoneSurrogateBecomesAnEscapeInsteadOfFailingTheJob() throws Exception {
     String line = new JsonLineBuilder().start().string(S, "a\ud800b").endToString();
     assertThat(line).isEqualTo("{\"s\":\"a\\uD800b\"}");
