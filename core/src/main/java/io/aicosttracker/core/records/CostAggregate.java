@@ -26,13 +26,6 @@ public class CostAggregate {
   public long cacheWriteTokens;
   public long reasoningTokens;
   public double costUsd;
-  /**
-   * {@link #costUsd} as whole nano-dollars, summed exactly: partials reach a window in a varying
-   * order, and summing doubles in a varying order changed the last digit of daily totals between
-   * runs over the same input. {@link #costUsd} is always {@code costNanos / 1e9} after
-   * {@link #add}/{@link #merge}.
-   */
-  public long costNanos;
   public long unpricedEvents;
   public long firstEventTime = Long.MAX_VALUE;
   public long lastEventTime = Long.MIN_VALUE;
@@ -48,8 +41,7 @@ public class CostAggregate {
     cacheReadTokens += e.cacheReadTokens;
     cacheWriteTokens += e.cacheWriteTokens;
     reasoningTokens += e.reasoningTokens;
-    costNanos = nanos() + toNanos(e.costUsd);
-    costUsd = costNanos / 1e9;
+    costUsd += e.costUsd;
     if (e.isUnpriced()) unpricedEvents++;
     firstEventTime = Math.min(firstEventTime, e.timestamp);
     lastEventTime = Math.max(lastEventTime, e.timestamp);
@@ -64,20 +56,10 @@ public class CostAggregate {
     cacheReadTokens += o.cacheReadTokens;
     cacheWriteTokens += o.cacheWriteTokens;
     reasoningTokens += o.reasoningTokens;
-    costNanos = nanos() + o.nanos();
-    costUsd = costNanos / 1e9;
+    costUsd += o.costUsd;
     unpricedEvents += o.unpricedEvents;
     firstEventTime = Math.min(firstEventTime, o.firstEventTime);
     lastEventTime = Math.max(lastEventTime, o.lastEventTime);
-  }
-
-  /** The exact cost; an aggregate built by setting only {@link #costUsd} (read from a file) converts it. */
-  private long nanos() {
-    return costNanos != 0 || costUsd == 0 ? costNanos : toNanos(costUsd);
-  }
-
-  private static long toNanos(double usd) {
-    return Math.round(usd * 1e9);
   }
 
   /** The grouping key without the window: project, provider, model, source. */
