@@ -1,6 +1,7 @@
 package io.aicosttracker.core.format;
 
 import com.fasterxml.jackson.core.io.NumberOutput;
+import io.aicosttracker.core.parse.Rfc3339;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +24,6 @@ public final class JsonLineBuilder {
   // escaped bytes of recurring values, direct-mapped by hash code; contents always compared
   private final String[] recurringValues = new String[RECURRING_SIZE];
   private final byte[][] recurringBytes = new byte[RECURRING_SIZE][];
-  // "yyyy-MM-ddT" of the last day written: consecutive events mostly share their day
-  private long lastDay = Long.MIN_VALUE;
-  private final byte[] lastDate = new byte[11];
   private int pos;
   private boolean first = true;
 
@@ -81,52 +79,24 @@ public final class JsonLineBuilder {
   }
 
   /**
-   * An epoch-millis instant as the string {@link io.aicosttracker.core.parse.Rfc3339#formatMillis}
-   * returns, written as bytes without the intermediate string.
+   * An epoch-millis instant as the string {@link Rfc3339#formatMillis(long)} returns, written as
+   * bytes without the intermediate string.
    */
   public JsonLineBuilder timestamp(byte[] name, long millis) {
-    long day = Math.floorDiv(millis, 86_400_000L);
-    if (day != lastDay) {
-      java.time.LocalDate date = java.time.LocalDate.ofEpochDay(day);
-      int year = date.getYear();
-      if (year < 0 || year > 9999) return string(name, io.aicosttracker.core.parse.Rfc3339.formatMillis(millis));
-      digits(lastDate, 0, year, 4);
-      lastDate[4] = '-';
-      digits(lastDate, 5, date.getMonthValue(), 2);
-      lastDate[7] = '-';
-      digits(lastDate, 8, date.getDayOfMonth(), 2);
-      lastDate[10] = 'T';
-      lastDay = day;
-    }
     field(name);
-    ensure(26);
-    buf[pos++] = '"';
-    System.arraycopy(lastDate, 0, buf, pos, 11);
-    pos += 11;
-    int msOfDay = (int) (millis - day * 86_400_000L);
-    int secOfDay = msOfDay / 1000;
-    int ms = msOfDay % 1000;
-    digits(buf, pos, secOfDay / 3600, 2);
-    buf[pos + 2] = ':';
-    digits(buf, pos + 3, secOfDay / 60 % 60, 2);
-    buf[pos + 5] = ':';
-    digits(buf, pos + 6, secOfDay % 60, 2);
-    pos += 8;
-    if (ms != 0) {
-      buf[pos++] = '.';
-      digits(buf, pos, ms, 3);
-      pos += 3;
+    ensure(Rfc3339.MAX_FORMATTED_LENGTH + 2);
+    int end = Rfc3339.formatMillis(millis, buf, pos + 1);
+    if (end < 0) {
+      // years outside 0000-9999: java.time's form, as a plain string
+      put((byte) '"');
+      escaped(Rfc3339.formatMillis(millis));
+      put((byte) '"');
+      return this;
     }
-    buf[pos++] = 'Z';
-    buf[pos++] = '"';
+    buf[pos] = '"';
+    buf[end] = '"';
+    pos = end + 1;
     return this;
-  }
-
-  private static void digits(byte[] b, int at, int value, int width) {
-    for (int i = at + width - 1; i >= at; i--) {
-      b[i] = (byte) ('0' + value % 10);
-      value /= 10;
-    }
   }
 
   public JsonLineBuilder number(byte[] name, long value) {

@@ -16,36 +16,51 @@ public final class Rfc3339 {
    * allocations; other years fall back to {@code Instant}.
    */
   public static String formatMillis(long millis) {
+    byte[] b = new byte[MAX_FORMATTED_LENGTH];
+    int end = formatMillis(millis, b, 0);
+    if (end < 0) return java.time.Instant.ofEpochMilli(millis).toString();
+    return new String(b, 0, end, java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
+  /** Longest text {@link #formatMillis(long, byte[], int)} writes. */
+  public static final int MAX_FORMATTED_LENGTH = 24;
+
+  /**
+   * Writes {@link #formatMillis(long)} as ASCII bytes into {@code out} from {@code at} and returns
+   * where it ended, or -1 (nothing written) for years outside 0000-9999.
+   */
+  public static int formatMillis(long millis, byte[] out, int at) {
     long days = Math.floorDiv(millis, 86_400_000L);
     int msOfDay = (int) Math.floorMod(millis, 86_400_000L);
     java.time.LocalDate date = java.time.LocalDate.ofEpochDay(days);
     int year = date.getYear();
-    if (year < 0 || year > 9999) return java.time.Instant.ofEpochMilli(millis).toString();
-    int ms = msOfDay % 1000;
-    char[] c = new char[ms == 0 ? 20 : 24];
-    put(c, 0, year, 4);
-    c[4] = '-';
-    put(c, 5, date.getMonthValue(), 2);
-    c[7] = '-';
-    put(c, 8, date.getDayOfMonth(), 2);
-    c[10] = 'T';
+    if (year < 0 || year > 9999) return -1;
+    put(out, at, year, 4);
+    out[at + 4] = '-';
+    put(out, at + 5, date.getMonthValue(), 2);
+    out[at + 7] = '-';
+    put(out, at + 8, date.getDayOfMonth(), 2);
+    out[at + 10] = 'T';
     int secOfDay = msOfDay / 1000;
-    put(c, 11, secOfDay / 3600, 2);
-    c[13] = ':';
-    put(c, 14, secOfDay / 60 % 60, 2);
-    c[16] = ':';
-    put(c, 17, secOfDay % 60, 2);
+    put(out, at + 11, secOfDay / 3600, 2);
+    out[at + 13] = ':';
+    put(out, at + 14, secOfDay / 60 % 60, 2);
+    out[at + 16] = ':';
+    put(out, at + 17, secOfDay % 60, 2);
+    int end = at + 19;
+    int ms = msOfDay % 1000;
     if (ms != 0) {
-      c[19] = '.';
-      put(c, 20, ms, 3);
+      out[end] = '.';
+      put(out, end + 1, ms, 3);
+      end += 4;
     }
-    c[c.length - 1] = 'Z';
-    return new String(c);
+    out[end++] = 'Z';
+    return end;
   }
 
-  private static void put(char[] c, int at, int value, int width) {
+  private static void put(byte[] b, int at, int value, int width) {
     for (int i = at + width - 1; i >= at; i--) {
-      c[i] = (char) ('0' + value % 10);
+      b[i] = (byte) ('0' + value % 10);
       value /= 10;
     }
   }
