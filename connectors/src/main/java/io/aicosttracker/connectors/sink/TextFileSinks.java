@@ -48,7 +48,7 @@ public final class TextFileSinks {
    * streaming job keeps the row format.
    */
   public static <T> FileSink<T> bufferedJsonLines(String dir, RecordWriter<T> writer) {
-    BulkWriter.Factory<T> factory = out -> new BufferedLinesWriter<>(out, writer);
+    BulkWriter.Factory<T> factory = out -> new BufferedLinesWriter<>(out, new byte[0], writer);
     return FileSink.forBulkFormat(new Path(dir), factory)
         .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".jsonl").build())
         .build();
@@ -72,7 +72,9 @@ public final class TextFileSinks {
 
   /** CSV under {@code dir}, every part file starting with {@code header}. */
   public static <T> FileSink<T> csv(String dir, String header, RowFunction<T> row) {
-    BulkWriter.Factory<T> factory = out -> new CsvWriter<>(out, header, row);
+    byte[] firstLine = (header + "\n").getBytes(StandardCharsets.UTF_8);
+    RecordWriter<T> rows = (record, out) -> out.write((row.apply(record) + "\n").getBytes(StandardCharsets.UTF_8));
+    BulkWriter.Factory<T> factory = out -> new BufferedLinesWriter<>(out, firstLine, rows);
     return FileSink.forBulkFormat(new Path(dir), factory)
         .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".csv").build())
         .build();
@@ -83,10 +85,12 @@ public final class TextFileSinks {
     private final java.io.BufferedOutputStream buffer;
     private final RecordWriter<T> writer;
 
-    BufferedLinesWriter(FSDataOutputStream out, RecordWriter<T> writer) {
+    /** {@code firstLine} (a CSV header, or nothing) starts every part file. */
+    BufferedLinesWriter(FSDataOutputStream out, byte[] firstLine, RecordWriter<T> writer) throws IOException {
       this.out = out;
       this.buffer = new java.io.BufferedOutputStream(out, 1 << 16);
       this.writer = writer;
+      buffer.write(firstLine);
     }
 
     @Override
@@ -104,32 +108,6 @@ public final class TextFileSinks {
     public void finish() throws IOException {
       // the sink closes the part file; finish only hands over what is buffered
       flush();
-    }
-  }
-
-  private static final class CsvWriter<T> implements BulkWriter<T> {
-    private final FSDataOutputStream out;
-    private final RowFunction<T> row;
-
-    CsvWriter(FSDataOutputStream out, String header, RowFunction<T> row) throws IOException {
-      this.out = out;
-      this.row = row;
-      out.write((header + "\n").getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public void addElement(T element) throws IOException {
-      out.write((row.apply(element) + "\n").getBytes(StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public void flush() throws IOException {
-      out.flush();
-    }
-
-    @Override
-    public void finish() throws IOException {
-      out.flush();
     }
   }
 }

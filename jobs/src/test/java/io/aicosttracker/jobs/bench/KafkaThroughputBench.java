@@ -58,9 +58,10 @@ public final class KafkaThroughputBench {
       settings.put("output.dir", work.resolve("out").toString());
       settings.put("checkpoints.dir", work.resolve("checkpoints").toString());
       // further arguments are KEY=VALUE settings, e.g. forecast.enabled=false
-      settings.putAll(ConfigLoader.parseOverrides(List.of(args).subList(Math.min(2, args.length), args.length)));
+      Map<String, String> extra = ConfigLoader.parseOverrides(List.of(args).subList(Math.min(2, args.length), args.length));
+      settings.putAll(extra);
       CostTrackerConfig cfg = ConfigLoader.load(null, settings).validate(true);
-      System.out.println("settings beyond the defaults: " + settings.keySet().stream().skip(5).map(k -> k + "=" + settings.get(k)).toList());
+      System.out.println("settings beyond the defaults: " + extra);
       PipelineOptions options = cfg.pipeline.toOptions();
       var source =
           KafkaUsageSource.builder()
