@@ -11,6 +11,15 @@ import java.util.List;
  * <p>Origins step back a week at a time from the latest one that leaves a full evaluation
  * horizon, and every fold trains on at least half the history (and never fewer than the minimum
  * history), so the error reflects forecasts made from a comparable amount of data.
+ *
+ * <p>Interval calibration gets more folds than model selection: after the selection folds, the
+ * origins keep stepping back a week down to the minimum history (at most {@link #MAX_FOLDS} in
+ * all). Their raw errors are not comparable with the selection folds' (less training data, larger
+ * errors), which is why they do not enter the MAPE; but calibration only uses each fold's error
+ * divided by the model's own standard error at that origin, which already grows as the training
+ * window shrinks. With a short history the selection folds are often a single one, and the
+ * variance ratio estimated from one standardised error is a chi-square with one degree of freedom
+ * (its 5 % quantile is 0.004): one lucky fold then claims "the model's intervals are right".
  */
 public final class Backtest {
   /** Shortest evaluation horizon worth reporting; shorter histories get no back-test. */
@@ -27,12 +36,26 @@ public final class Backtest {
   /**
    * The folds and their mean absolute percentage error (NaN when no fold had a non-zero actual).
    *
+   * @param folds the selection folds (comparable training), which the MAPE is computed over
    * @param halfFolds the same origins evaluated over half the horizon, so that calibration can see
    *     how the model's errors outgrow its own intervals as the horizon lengthens
+   * @param calibrationFolds the selection folds followed by the earlier origins that only
+   *     calibration uses (see the class comment); {@code calibrationHalfFolds} likewise
    */
-  public record Result(String model, int horizon, List<Fold> folds, double mape, List<Fold> halfFolds) {
+  public record Result(String model, int horizon, List<Fold> folds, double mape, List<Fold> halfFolds,
+      List<Fold> calibrationFolds, List<Fold> calibrationHalfFolds) {
     public Result(String model, int horizon, List<Fold> folds, double mape) {
       this(model, horizon, folds, mape, List.of());
+    }
+
+    /** A result whose calibration uses the selection folds only. */
+    public Result(String model, int horizon, List<Fold> folds, double mape, List<Fold> halfFolds) {
+      this(model, horizon, folds, mape, halfFolds, folds, halfFolds);
+    }
+
+    /** The same result with calibration restricted to the selection folds (the earlier behaviour, for comparisons). */
+    public Result selectionFoldsOnly() {
+      return new Result(model, horizon, folds, mape, halfFolds);
     }
 
     /** False when the model did not apply to some fold's training data. */
@@ -66,6 +89,19 @@ public final class Backtest {
   }
 
   /**
+   * The origins, latest first, that only calibration uses: a week apart, continuing below the
+   * selection folds' minimum training down to {@code minHistory} days, until there are
+   * {@link #MAX_FOLDS} folds in all.
+   */
+  public static int[] calibrationOrigins(int n, int horizon, int minHistory) {
+    int[] selection = origins(n, horizon, minHistory);
+    if (selection.length == 0) return new int[0];
+    List<Integer> o = new ArrayList<>();
+    for (int origin = selection[selection.length - 1] - STEP_DAYS; origin >= minHistory && selection.length + o.size() < MAX_FOLDS; origin -= STEP_DAYS) o.add(origin);
+    return o.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /**
    * Back-tests {@code model} on {@code y}. Each fold fits on {@code y[0, origin)} only: nothing
    * at or after a fold's origin reaches its forecast.
    */
@@ -89,7 +125,16 @@ public final class Backtest {
         counted++;
       }
     }
-    return new Result(model.name(), b, folds, counted == 0 ? Double.NaN : sumApe / counted, halfFolds);
+    List<Fold> calibrationFolds = new ArrayList<>(folds);
+    List<Fold> calibrationHalfFolds = new ArrayList<>(halfFolds);
+    for (int origin : calibrationOrigins(y.length, horizon, minHistory)) {
+      ForecastModel.Fitted fitted = model.fit(Arrays.copyOfRange(y, 0, origin), firstDayOfWeek);
+      if (fitted == null) break; // e.g. a zero-cost day early on rules out the log model there: keep what we have
+      calibrationFolds.add(fold(fitted, y, origin, b));
+      if (b < horizon) calibrationHalfFolds.add(fold(fitted, y, origin, b / 2));
+    }
+    return new Result(model.name(), b, folds, counted == 0 ? Double.NaN : sumApe / counted, halfFolds,
+        calibrationFolds, calibrationHalfFolds);
   }
 
   private static Fold fold(ForecastModel.Fitted fitted, double[] y, int origin, int horizon) {

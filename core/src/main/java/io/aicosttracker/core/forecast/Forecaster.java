@@ -22,6 +22,7 @@ public final class Forecaster {
   private final List<ForecastModel> candidates;
   private final boolean calibrate;
   private final boolean calibrationGrowth;
+  private final boolean earlierCalibrationFolds;
 
   /** A forecaster over {@code candidates} whose intervals are calibrated on the back-test. */
   public Forecaster(List<ForecastModel> candidates) {
@@ -38,10 +39,19 @@ public final class Forecaster {
    *     instead of growing it ({@link IntervalCalibration#scale(Backtest.Result, int)}), for comparisons
    */
   public Forecaster(List<ForecastModel> candidates, boolean calibrate, boolean calibrationGrowth) {
+    this(candidates, calibrate, calibrationGrowth, true);
+  }
+
+  /**
+   * @param earlierCalibrationFolds false calibrates on the selection folds only instead of adding
+   *     the earlier origins ({@link Backtest.Result#calibrationFolds()}), for comparisons
+   */
+  public Forecaster(List<ForecastModel> candidates, boolean calibrate, boolean calibrationGrowth, boolean earlierCalibrationFolds) {
     if (candidates.isEmpty()) throw new IllegalArgumentException("at least one forecast model is needed");
     this.candidates = List.copyOf(candidates);
     this.calibrate = calibrate;
     this.calibrationGrowth = calibrationGrowth;
+    this.earlierCalibrationFolds = earlierCalibrationFolds;
   }
 
   /**
@@ -105,7 +115,8 @@ public final class Forecaster {
     double[] path = new double[h];
     double total = 0;
     for (int i = 0; i < h; i++) total += path[i] = Math.max(0, p.path()[i]);
-    double k = calibrate ? (calibrationGrowth ? IntervalCalibration.scale(chosenResult, h) : IntervalCalibration.scale(chosenResult)) : 1;
+    Backtest.Result calibration = earlierCalibrationFolds ? chosenResult : chosenResult.selectionFoldsOnly();
+    double k = calibrate ? (calibrationGrowth ? IntervalCalibration.scale(calibration, h) : IntervalCalibration.scale(calibration)) : 1;
     // the interval keeps its (scaled) distances from the model's unclamped total around the clamped one
     f.status = Forecast.OK;
     f.forecastModel = chosen.name();

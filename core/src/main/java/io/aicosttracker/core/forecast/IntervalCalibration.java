@@ -14,6 +14,12 @@ package io.aicosttracker.core.forecast;
  * 1: with a handful of overlapping folds a small mean {@code z^2} is more likely luck than an
  * over-cautious model, and narrowing would give the errors that looked good the last word.
  *
+ * <p>The folds are {@link Backtest.Result#calibrationFolds()}: the selection folds plus earlier
+ * origins down to the minimum history, up to six in all. {@code z} is already normalised by the
+ * model's own standard error at each fold's origin, so a fold trained on fewer days is as valid a
+ * sample of {@code z} as any other, and {@code mean z^2} over six folds is a far less noisy
+ * estimate than the single fold a 60-90-day history leaves at the longest evaluation horizon.
+ *
  * <p>Only folds enter, and every fold lies before the forecast origin (its training days and its
  * evaluated days alike), so calibration never sees data from after the origin.
  */
@@ -30,7 +36,7 @@ public final class IntervalCalibration {
   /** The scale for the intervals of a model back-tested as {@code result}; 1 without folds. */
   public static double scale(Backtest.Result result) {
     if (result == null || !result.applicable() || result.folds().isEmpty()) return 1;
-    return scale(result.folds());
+    return scale(result.calibrationFolds());
   }
 
   /**
@@ -46,8 +52,8 @@ public final class IntervalCalibration {
     double k = scale(result);
     if (k == 1 && (result == null || !result.applicable() || result.folds().isEmpty())) return 1;
     int b = result.horizon();
-    if (horizon <= b || result.halfFolds().isEmpty() || b / 2 < Backtest.MIN_HORIZON / 2) return k;
-    double kHalf = scale(result.halfFolds());
+    if (horizon <= b || result.calibrationHalfFolds().isEmpty() || b / 2 < Backtest.MIN_HORIZON / 2) return k;
+    double kHalf = scale(result.calibrationHalfFolds());
     double g = Math.max(0, Math.min(MAX_GROWTH_EXPONENT, Math.log(k / kHalf) / Math.log(2)));
     return Math.min(MAX_SCALE, k * Math.pow((double) horizon / b, g));
   }

@@ -82,6 +82,9 @@ public final class BenchForecastCommand implements Callable<Integer> {
   @Option(names = "--no-calibration-growth", description = "Carry the back-test's interval scale to longer horizons unchanged (the earlier behaviour), for comparisons.")
   boolean noCalibrationGrowth;
 
+  @Option(names = "--no-earlier-calibration-folds", description = "Calibrate intervals on the model-selection folds only (the earlier behaviour: often one fold with 60-90 days of history), for comparisons.")
+  boolean noEarlierCalibrationFolds;
+
   @Option(names = "--misses", description = "Print every all-usage forecast whose 95 %% interval missed the outcome (seed, origin, model, scale, back-test horizon and folds).")
   boolean misses;
 
@@ -119,7 +122,7 @@ public final class BenchForecastCommand implements Callable<Integer> {
     }
     long started = System.nanoTime();
     Map<String, Score> scores = new LinkedHashMap<>();
-    Forecaster forecaster = new Forecaster(candidates(), !noCalibration, !noCalibrationGrowth);
+    Forecaster forecaster = new Forecaster(candidates(), !noCalibration, !noCalibrationGrowth, !noEarlierCalibrationFolds);
     PriceCatalog catalog = PriceCatalog.builtIn();
     for (int seed = firstSeed; seed < firstSeed + seeds; seed++) {
       currentSeed = seed;
@@ -217,8 +220,9 @@ public final class BenchForecastCommand implements Callable<Integer> {
   }
 
   private void print(Map<String, Score> scores, double seconds) {
-    System.out.printf(Locale.ROOT, "forecast back-test: %d seeds x %d days, origins every %d days from day %d, %,d events/day; models %s, calibration %s%n",
-        seeds, days, originStep, minHistory, eventsPerDay, models, noCalibration ? "off" : "on");
+    System.out.printf(Locale.ROOT, "forecast back-test: seeds %d-%d x %d days, origins every %d days from day %d, %,d events/day; models %s, calibration %s%n",
+        firstSeed, firstSeed + seeds - 1, days, originStep, minHistory, eventsPerDay, models,
+        noCalibration ? "off" : "on" + (noEarlierCalibrationFolds ? ", selection folds only" : "") + (noCalibrationGrowth ? ", no horizon growth" : ""));
     System.out.printf(Locale.ROOT, "%-34s %7s %6s %8s %8s %8s %10s %6s  %s%n", "data", "horizon", "n", "MAPE", "cov80", "cov95", "width95", "scale", "models chosen");
     List<String> keys = new ArrayList<>(scores.keySet());
     keys.sort((a, b) -> {
