@@ -36,6 +36,7 @@ public final class TextFileSinks {
   public static <T> FileSink<T> jsonLines(String dir, RecordWriter<T> writer) {
     Encoder<T> encoder = (record, stream) -> writer.write(record, stream);
     return FileSink.forRowFormat(new Path(dir), encoder)
+        .withBucketAssigner(new HourBuckets<>())
         .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".jsonl").build())
         .build();
   }
@@ -50,6 +51,7 @@ public final class TextFileSinks {
   public static <T> FileSink<T> bufferedJsonLines(String dir, RecordWriter<T> writer) {
     BulkWriter.Factory<T> factory = out -> new BufferedLinesWriter<>(out, new byte[0], writer);
     return FileSink.forBulkFormat(new Path(dir), factory)
+        .withBucketAssigner(new HourBuckets<>())
         .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".jsonl").build())
         .build();
   }
@@ -76,6 +78,7 @@ public final class TextFileSinks {
     RecordWriter<T> rows = (record, out) -> out.write((row.apply(record) + "\n").getBytes(StandardCharsets.UTF_8));
     BulkWriter.Factory<T> factory = out -> new BufferedLinesWriter<>(out, firstLine, rows);
     return FileSink.forBulkFormat(new Path(dir), factory)
+        .withBucketAssigner(new HourBuckets<>())
         .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".csv").build())
         .build();
   }
