@@ -25,7 +25,15 @@ public class CostAggregate {
   public long cacheReadTokens;
   public long cacheWriteTokens;
   public long reasoningTokens;
+  /**
+   * The cost; in a window result it is {@link #costWholeUsd} and {@link #costAttoUsd} rounded
+   * to a pico-dollar ({@link #settleCost()}), elsewhere a running sum.
+   */
   public double costUsd;
+  /** The exact cost sum's whole dollars ({@link ExactUsd}). */
+  public long costWholeUsd;
+  /** The exact cost sum's atto-dollars above {@link #costWholeUsd}, in [0, 1e18). */
+  public long costAttoUsd;
   public long unpricedEvents;
   public long firstEventTime = Long.MAX_VALUE;
   public long lastEventTime = Long.MIN_VALUE;
@@ -34,6 +42,7 @@ public class CostAggregate {
 
   /** Adds one priced event. */
   public void add(PricedUsage e) {
+    seedExactCost();
     events++;
     requests += e.requests;
     inputTokens += e.inputTokens;
@@ -42,6 +51,8 @@ public class CostAggregate {
     cacheWriteTokens += e.cacheWriteTokens;
     reasoningTokens += e.reasoningTokens;
     costUsd += e.costUsd;
+    long whole = ExactUsd.whole(e.costUsd);
+    addExactCost(whole, ExactUsd.atto(e.costUsd, whole));
     if (e.isUnpriced()) unpricedEvents++;
     firstEventTime = Math.min(firstEventTime, e.timestamp);
     lastEventTime = Math.max(lastEventTime, e.timestamp);
@@ -49,6 +60,7 @@ public class CostAggregate {
 
   /** Adds another partial aggregate of the same key. */
   public void merge(CostAggregate o) {
+    seedExactCost();
     events += o.events;
     requests += o.requests;
     inputTokens += o.inputTokens;
@@ -57,9 +69,41 @@ public class CostAggregate {
     cacheWriteTokens += o.cacheWriteTokens;
     reasoningTokens += o.reasoningTokens;
     costUsd += o.costUsd;
+    if (o.costWholeUsd == 0 && o.costAttoUsd == 0) {
+      // an aggregate read back from a file or a table carries only its double
+      long whole = ExactUsd.whole(o.costUsd);
+      addExactCost(whole, ExactUsd.atto(o.costUsd, whole));
+    } else {
+      addExactCost(o.costWholeUsd, o.costAttoUsd);
+    }
     unpricedEvents += o.unpricedEvents;
     firstEventTime = Math.min(firstEventTime, o.firstEventTime);
     lastEventTime = Math.max(lastEventTime, o.lastEventTime);
+  }
+
+  /** Sets {@link #costUsd} to the exact sum, rounded to a pico-dollar: the same in every run. */
+  public void settleCost() {
+    costUsd = ExactUsd.toDouble(costWholeUsd, costAttoUsd);
+  }
+
+  /**
+   * Starts the exact sum from {@link #costUsd} when only that is set: an accumulator restored
+   * from a savepoint taken before the exact fields existed.
+   */
+  private void seedExactCost() {
+    if (costWholeUsd == 0 && costAttoUsd == 0 && costUsd != 0) {
+      long whole = ExactUsd.whole(costUsd);
+      addExactCost(whole, ExactUsd.atto(costUsd, whole));
+    }
+  }
+
+  private void addExactCost(long whole, long atto) {
+    costWholeUsd += whole;
+    costAttoUsd += atto;
+    if (costAttoUsd >= ExactUsd.ATTO) {
+      costAttoUsd -= ExactUsd.ATTO;
+      costWholeUsd++;
+    }
   }
 
   /** The grouping key without the window: project, provider, model, source. */

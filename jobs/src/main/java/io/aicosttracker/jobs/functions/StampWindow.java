@@ -23,6 +23,7 @@ public class StampWindow extends ProcessWindowFunction<CostAggregate, CostAggreg
       result.model = a.model;
       result.source = a.source;
       result.merge(a);
+      result.settleCost();
       result.windowStart = ctx.window().getStart();
       result.granularity = granularity;
       out.collect(result);
