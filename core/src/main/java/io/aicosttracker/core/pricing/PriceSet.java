@@ -9,6 +9,9 @@ package io.aicosttracker.core.pricing;
 final class PriceSet {
   private static final double PER_MILLION = 1_000_000d;
   private static final double PER_THOUSAND = 1_000d;
+  private static final double PICOS_PER_USD = 1e12;
+  /** 2^53: below it every whole number of pico-dollars is an exact double. */
+  private static final double EXACT_PICOS = 9_007_199_254_740_992d;
 
   private final Rate input;
   private final Rate cacheRead;
@@ -56,6 +59,22 @@ final class PriceSet {
     if (requestsK != null) {
       usd += requestsK.at(total) * requests / PER_THOUSAND;
     }
-    return usd;
+    return toPicoUsd(usd);
+  }
+
+  /**
+   * {@code usd} rounded to 12 decimals, as the double nearest to that decimal.
+   *
+   * <p>Catalog prices have at most 6 decimals per million tokens (per thousand requests), so an
+   * event's exact cost has at most 12 decimals, and rounding there removes only the binary
+   * floating-point noise of the sum: 0.014559049999999999 becomes 0.01455905, as a reader of the
+   * priced events expects. A whole number of pico-dollars divided by 1e12 is correctly rounded
+   * because both operands are exact doubles, which holds below 2^53 pico-dollars ($9,007 per
+   * event); above that the double has no digits at 1e-12 to clean.
+   */
+  static double toPicoUsd(double usd) {
+    double picos = usd * PICOS_PER_USD;
+    if (!(Math.abs(picos) < EXACT_PICOS)) return usd;
+    return Math.rint(picos) / PICOS_PER_USD;
   }
 }
