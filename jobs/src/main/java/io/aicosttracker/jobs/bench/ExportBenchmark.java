@@ -134,7 +134,7 @@ public final class ExportBenchmark {
   }
 
   private static long cpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    return ProcessCpu.now().totalNanos();
   }
 
   private static long count(Path dir) throws IOException {

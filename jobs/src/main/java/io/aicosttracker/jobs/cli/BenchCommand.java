@@ -3,6 +3,7 @@ package io.aicosttracker.jobs.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.aicosttracker.jobs.bench.ProcessCpu;
 import io.aicosttracker.jobs.pipeline.PipelineOptions;
 import io.aicosttracker.jobs.pipeline.RunSummary;
 import io.aicosttracker.jobs.pipeline.UsageBatchJob;
@@ -67,14 +68,21 @@ public final class BenchCommand implements Runnable {
       for (Path p : inputs) parsed += jacksonPass(p);
       double parseSecs = (System.nanoTime() - parseStart) / 1e9;
 
+      ProcessCpu.resetPeakHeap();
+      ProcessCpu cpuStart = ProcessCpu.now();
+      long wallStart = System.nanoTime();
       RunSummary s = new UsageBatchJob(inputs, dir.resolve("out"), new PipelineOptions(), parallelism).writePricedEvents(pricedEvents).run();
+      ProcessCpu cpu = ProcessCpu.now().since(cpuStart);
+      double wallSecs = (System.nanoTime() - wallStart) / 1e9;
       double jobSecs = s.elapsedMillis() / 1000.0;
       System.out.printf(Locale.ROOT, "events                       %,d in %d files%n", s.read(), inputs.size());
       System.out.printf(Locale.ROOT, "batch pipeline (p=%d)         %,.0f events/s  (%.1f s, execute() to result, JVM start excluded; priced-events %s)%n",
           parallelism, s.read() / jobSecs, jobSecs, pricedEvents ? "written" : "skipped");
+      System.out.printf(Locale.ROOT, "batch pipeline CPU           %s (MiniCluster start and stop included)%n", cpu.describe(wallSecs));
       System.out.printf(Locale.ROOT, "Jackson streaming pass (1 thread) %,.0f events/s  (%.1f s, %,d records)%n", parsed / parseSecs, parseSecs, parsed);
       System.out.printf(Locale.ROOT, "reconciled                   %s%n", s.reconciles() ? "yes" : "NO");
-      System.out.printf(Locale.ROOT, "max heap                     %,d MiB%n", Runtime.getRuntime().maxMemory() >> 20);
+      System.out.printf(Locale.ROOT, "heap                         limit %,d MiB, peak used by the pipeline <= %,d MiB%n",
+          Runtime.getRuntime().maxMemory() >> 20, ProcessCpu.peakHeapBytes() >> 20);
       return 0;
     }
 
