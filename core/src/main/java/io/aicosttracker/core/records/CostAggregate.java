@@ -26,14 +26,12 @@ public class CostAggregate {
   public long cacheWriteTokens;
   public long reasoningTokens;
   /**
-   * The cost; in a window result it is {@link #costWholeUsd} and {@link #costAttoUsd} rounded
-   * to a pico-dollar ({@link #settleCost()}), elsewhere a running sum.
+   * The cost; in a window result it is {@link #costExact} rounded to a pico-dollar
+   * ({@link #settleCost()}), elsewhere a running sum.
    */
   public double costUsd;
-  /** The exact cost sum's whole dollars ({@link ExactUsd}). */
-  public long costWholeUsd;
-  /** The exact cost sum's atto-dollars above {@link #costWholeUsd}, in [0, 1e18). */
-  public long costAttoUsd;
+  /** The cost summed exactly, the same in any order. */
+  public ExactUsd costExact = new ExactUsd();
   public long unpricedEvents;
   public long firstEventTime = Long.MAX_VALUE;
   public long lastEventTime = Long.MIN_VALUE;
@@ -42,7 +40,7 @@ public class CostAggregate {
 
   /** Adds one priced event. */
   public void add(PricedUsage e) {
-    seedExactCost();
+    exact().seedFrom(costUsd);
     events++;
     requests += e.requests;
     inputTokens += e.inputTokens;
@@ -51,8 +49,7 @@ public class CostAggregate {
     cacheWriteTokens += e.cacheWriteTokens;
     reasoningTokens += e.reasoningTokens;
     costUsd += e.costUsd;
-    long whole = ExactUsd.whole(e.costUsd);
-    addExactCost(whole, ExactUsd.atto(e.costUsd, whole));
+    costExact.add(e.costUsd);
     if (e.isUnpriced()) unpricedEvents++;
     firstEventTime = Math.min(firstEventTime, e.timestamp);
     lastEventTime = Math.max(lastEventTime, e.timestamp);
@@ -60,7 +57,7 @@ public class CostAggregate {
 
   /** Adds another partial aggregate of the same key. */
   public void merge(CostAggregate o) {
-    seedExactCost();
+    exact().seedFrom(costUsd);
     events += o.events;
     requests += o.requests;
     inputTokens += o.inputTokens;
@@ -69,12 +66,11 @@ public class CostAggregate {
     cacheWriteTokens += o.cacheWriteTokens;
     reasoningTokens += o.reasoningTokens;
     costUsd += o.costUsd;
-    if (o.costWholeUsd == 0 && o.costAttoUsd == 0) {
+    if (o.costExact == null || o.costExact.isZero()) {
       // an aggregate read back from a file or a table carries only its double
-      long whole = ExactUsd.whole(o.costUsd);
-      addExactCost(whole, ExactUsd.atto(o.costUsd, whole));
+      costExact.add(o.costUsd);
     } else {
-      addExactCost(o.costWholeUsd, o.costAttoUsd);
+      costExact.add(o.costExact);
     }
     unpricedEvents += o.unpricedEvents;
     firstEventTime = Math.min(firstEventTime, o.firstEventTime);
@@ -83,27 +79,12 @@ public class CostAggregate {
 
   /** Sets {@link #costUsd} to the exact sum, rounded to a pico-dollar: the same in every run. */
   public void settleCost() {
-    costUsd = ExactUsd.toDouble(costWholeUsd, costAttoUsd);
+    costUsd = exact().toDouble();
   }
 
-  /**
-   * Starts the exact sum from {@link #costUsd} when only that is set: an accumulator restored
-   * from a savepoint taken before the exact fields existed.
-   */
-  private void seedExactCost() {
-    if (costWholeUsd == 0 && costAttoUsd == 0 && costUsd != 0) {
-      long whole = ExactUsd.whole(costUsd);
-      addExactCost(whole, ExactUsd.atto(costUsd, whole));
-    }
-  }
-
-  private void addExactCost(long whole, long atto) {
-    costWholeUsd += whole;
-    costAttoUsd += atto;
-    if (costAttoUsd >= ExactUsd.ATTO) {
-      costAttoUsd -= ExactUsd.ATTO;
-      costWholeUsd++;
-    }
+  private ExactUsd exact() {
+    if (costExact == null) costExact = new ExactUsd();
+    return costExact;
   }
 
   /** The grouping key without the window: project, provider, model, source. */

@@ -60,7 +60,7 @@ class CostAggregateSumTest {
     big.add(priced(0.2));
     big.settleCost();
     assertThat(big.costUsd).isEqualTo(1234568.3);
-    assertThat(big.costWholeUsd).isEqualTo(1234568);
+    assertThat(big.costExact.whole).isEqualTo(1234568);
   }
 
   @Test
@@ -81,6 +81,17 @@ class CostAggregateSumTest {
     restored.add(priced(0.25));
     restored.settleCost();
     assertThat(restored.costUsd).isEqualTo(1.75);
+  }
+
+  @Test
+  void theFastAndTheExactConversionAgree() {
+    Random random = new Random(5);
+    for (int i = 0; i < 100_000; i++) {
+      ExactUsd sum = new ExactUsd();
+      sum.add(random.nextDouble() * (i % 2 == 0 ? 10 : 20_000));
+      BigDecimal picos = BigDecimal.valueOf(sum.whole).add(BigDecimal.valueOf(Math.floorDiv(sum.atto + 500_000, 1_000_000), 12));
+      assertThat(sum.toDouble()).isEqualTo(picos.doubleValue());
+    }
   }
 
   private static CostAggregate sumInRandomPartials(List<PricedUsage> events, Random random) {

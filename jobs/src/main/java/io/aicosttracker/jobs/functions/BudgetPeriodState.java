@@ -1,5 +1,7 @@
 package io.aicosttracker.jobs.functions;
 
+import io.aicosttracker.core.records.ExactUsd;
+
 /**
  * Keyed state of one budget period: spend, which thresholds fired, whether the forecast fired,
  * and the alert level. Lives in Flink state, so a restore from a checkpoint knows what already
@@ -13,7 +15,10 @@ public class BudgetPeriodState {
   public long start;
   public long end;
   public String startDate;
+  /** The spend so far: {@link #spendExact} rounded to a pico-dollar. */
   public double spendUsd;
+  /** The spend summed exactly, so that it does not depend on the order events arrived in. */
+  public ExactUsd spendExact = new ExactUsd();
   public long events;
   public long maxEventTime = Long.MIN_VALUE;
   /** Bit i set = threshold i of the budget fired in this period. */
@@ -26,6 +31,14 @@ public class BudgetPeriodState {
   public long lastStatusAt = Long.MIN_VALUE;
 
   public BudgetPeriodState() {}
+
+  /** Adds one event's cost to the spend. */
+  void addSpend(double costUsd) {
+    if (spendExact == null) spendExact = new ExactUsd();
+    spendExact.seedFrom(spendUsd); // state from before the exact sum existed
+    spendExact.add(costUsd);
+    spendUsd = spendExact.toDouble();
+  }
 
   static String levelName(int level) {
     return level == ALERT ? "ALERT" : level == WARN ? "WARN" : "OK";

@@ -97,7 +97,7 @@ public class BudgetSpendFunction extends KeyedCoProcessFunction<String, BudgetCh
     BudgetPeriod.Window w = b.period().containing(c.timestamp);
     BudgetPeriodState p = periods.get(w.start());
     if (p == null) p = newPeriod(w, c.timestamp);
-    p.spendUsd += c.costUsd;
+    p.addSpend(c.costUsd);
     p.events++;
     p.maxEventTime = Math.max(p.maxEventTime, c.timestamp);
     checkThresholds(b, p, c.timestamp, out);
