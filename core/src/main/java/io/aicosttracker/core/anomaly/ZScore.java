@@ -26,6 +26,14 @@ public record ZScore(double observed, double expected, double stddev, double sco
     return new ZScore(observed, mean, sd, z, (int) s.getN());
   }
 
+  /**
+   * The score for a message: {@code z=4.2}, or {@code z>=1000} at the cap, where the history was
+   * (nearly) flat and a number like 1000.0 would read as a measurement.
+   */
+  public String describe() {
+    return score >= MAX_SCORE ? "z>=" + (long) MAX_SCORE : String.format(java.util.Locale.ROOT, "z=%.1f", score);
+  }
+
   /** Observed minus expected: the dollar impact of the anomaly. */
   public double excess() {
     return observed - expected;

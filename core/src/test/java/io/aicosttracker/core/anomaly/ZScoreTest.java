@@ -21,4 +21,10 @@ class ZScoreTest {
     assertThat(ZScore.of(3, new double[] {0, 0, 0}).score()).isEqualTo(ZScore.MAX_SCORE);
     assertThat(ZScore.of(0, new double[] {0, 0, 0}).score()).isZero();
   }
+
+  @Test
+  void describesACappedScoreAsABound() {
+    assertThat(ZScore.of(3, new double[] {0, 0, 0}).describe()).isEqualTo("z>=1000");
+    assertThat(ZScore.of(15, new double[] {2, 4, 6, 8}).describe()).isEqualTo("z=3.9");
+  }
 }

@@ -152,9 +152,9 @@ public class CostAnomalyFunction extends KeyedProcessFunction<String, SeriesCost
     a.dollarImpact = z.excess();
     a.topContributorsJson = TopContributors.json(s);
     a.message =
-        String.format(Locale.ROOT, "Cost anomaly in %s/%s/%s: $%.2f in the %s from %s, expected $%.2f (z=%.1f, +$%.2f); top: %s",
+        String.format(Locale.ROOT, "Cost anomaly in %s/%s/%s: $%.2f in the %s from %s, expected $%.2f (%s, +$%.2f); top: %s",
             s.project, s.provider, s.model, s.costUsd, step() >= 86_400_000L ? "day" : "hour", Instant.ofEpochMilli(s.windowStart),
-            z.expected(), z.score(), z.excess(), TopContributors.summary(s));
+            z.expected(), z.describe(), z.excess(), TopContributors.summary(s));
     return a;
   }
 

@@ -155,7 +155,10 @@ public final class AlertTemplates {
     v.put("projected", money(a.projectedSpend));
     v.put("exhaustion", a.exhaustionTime == null ? "n/a" : MINUTE.format(Instant.ofEpochMilli(a.exhaustionTime)));
     v.put("expected", money(a.expectedValue));
-    v.put("score", a.score == null ? "n/a" : String.format(Locale.ROOT, "%.2f", a.score));
+    // the detector caps the score of a flat history; a capped value is a bound, not a measurement
+    v.put("score", a.score == null ? "n/a"
+        : a.score >= io.aicosttracker.core.anomaly.ZScore.MAX_SCORE ? ">= " + (long) io.aicosttracker.core.anomaly.ZScore.MAX_SCORE
+        : String.format(Locale.ROOT, "%.2f", a.score));
     v.put("impact", money(a.dollarImpact));
     v.put("top_contributors", orNa(a.topContributorsJson));
     v.put("period_start", a.periodStart > 0 ? DAY.format(Instant.ofEpochMilli(a.periodStart)) : "n/a");

@@ -1,0 +1,38 @@
+package io.aicosttracker.connectors.notify.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aicosttracker.core.anomaly.ZScore;
+import io.aicosttracker.core.records.AlertEvent;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class AlertTemplatesScoreTest {
+
+  @Test
+  void aCappedAnomalyScoreReadsAsABound() {
+    AlertMessage capped = new AlertTemplates(Map.of(), null).render(anomaly(ZScore.MAX_SCORE), false);
+    assertThat(capped.summary()).contains("z-score >= 1000").doesNotContain("1000.00");
+    assertThat(capped.facts()).contains(new AlertMessage.Fact("Anomaly score (z)", ">= 1000"));
+
+    AlertMessage measured = new AlertTemplates(Map.of(), null).render(anomaly(5.734), false);
+    assertThat(measured.summary()).contains("z-score 5.73");
+  }
+
+  private static AlertEvent anomaly(double score) {
+    AlertEvent a = new AlertEvent();
+    a.alertId = "an-1";
+    a.kind = AlertEvent.COST_ANOMALY;
+    a.severity = AlertEvent.SEVERITY_WARNING;
+    a.state = "ALERT";
+    a.scope = "project=search";
+    a.observedValue = 18.66;
+    a.expectedValue = 0.0;
+    a.score = score;
+    a.dollarImpact = 18.66;
+    a.periodStart = 1_788_220_800_000L;
+    a.periodEnd = 1_788_224_400_000L;
+    a.eventTime = 1_788_224_399_999L;
+    return a;
+  }
+}
