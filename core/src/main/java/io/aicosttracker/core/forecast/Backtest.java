@@ -39,8 +39,9 @@ public final class Backtest {
    * @param folds the selection folds (comparable training), which the MAPE is computed over
    * @param halfFolds the same origins evaluated over half the horizon, so that calibration can see
    *     how the model's errors outgrow its own intervals as the horizon lengthens
-   * @param calibrationFolds the selection folds followed by the earlier origins that only
-   *     calibration uses (see the class comment); {@code calibrationHalfFolds} likewise
+   * @param calibrationFolds the selection folds, followed by the earlier origins that only
+   *     calibration uses once {@link #withCalibrationFolds} added them (see the class comment);
+   *     {@code calibrationHalfFolds} likewise
    */
   public record Result(String model, int horizon, List<Fold> folds, double mape, List<Fold> halfFolds,
       List<Fold> calibrationFolds, List<Fold> calibrationHalfFolds) {
@@ -51,11 +52,6 @@ public final class Backtest {
     /** A result whose calibration uses the selection folds only. */
     public Result(String model, int horizon, List<Fold> folds, double mape, List<Fold> halfFolds) {
       this(model, horizon, folds, mape, halfFolds, folds, halfFolds);
-    }
-
-    /** The same result with calibration restricted to the selection folds (the earlier behaviour, for comparisons). */
-    public Result selectionFoldsOnly() {
-      return new Result(model, horizon, folds, mape, halfFolds);
     }
 
     /** False when the model did not apply to some fold's training data. */
@@ -125,15 +121,27 @@ public final class Backtest {
         counted++;
       }
     }
-    List<Fold> calibrationFolds = new ArrayList<>(folds);
-    List<Fold> calibrationHalfFolds = new ArrayList<>(halfFolds);
+    return new Result(model.name(), b, folds, counted == 0 ? Double.NaN : sumApe / counted, halfFolds);
+  }
+
+  /**
+   * {@code selection}, the back-test of {@code model} by {@link #run}, with the earlier origins
+   * that only calibration uses ({@link #calibrationOrigins}) added to its calibration folds.
+   * Only the chosen model needs them, so they are fitted after model selection, not for every
+   * candidate. Each fold fits on {@code y[0, origin)} only.
+   */
+  public static Result withCalibrationFolds(Result selection, ForecastModel model, double[] y, int firstDayOfWeek, int horizon, int minHistory) {
+    if (!selection.applicable()) return selection;
+    int b = selection.horizon();
+    List<Fold> calibrationFolds = new ArrayList<>(selection.folds());
+    List<Fold> calibrationHalfFolds = new ArrayList<>(selection.halfFolds());
     for (int origin : calibrationOrigins(y.length, horizon, minHistory)) {
       ForecastModel.Fitted fitted = model.fit(Arrays.copyOfRange(y, 0, origin), firstDayOfWeek);
       if (fitted == null) break; // e.g. a zero-cost day early on rules out the log model there: keep what we have
       calibrationFolds.add(fold(fitted, y, origin, b));
       if (b < horizon) calibrationHalfFolds.add(fold(fitted, y, origin, b / 2));
     }
-    return new Result(model.name(), b, folds, counted == 0 ? Double.NaN : sumApe / counted, halfFolds,
+    return new Result(selection.model(), b, selection.folds(), selection.mape(), selection.halfFolds(),
         calibrationFolds, calibrationHalfFolds);
   }
 

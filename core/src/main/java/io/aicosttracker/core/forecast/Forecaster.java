@@ -115,7 +115,9 @@ public final class Forecaster {
     double[] path = new double[h];
     double total = 0;
     for (int i = 0; i < h; i++) total += path[i] = Math.max(0, p.path()[i]);
-    Backtest.Result calibration = earlierCalibrationFolds ? chosenResult : chosenResult.selectionFoldsOnly();
+    Backtest.Result calibration = calibrate && earlierCalibrationFolds
+        ? Backtest.withCalibrationFolds(chosenResult, chosen, y, firstDow, h, MIN_HISTORY_DAYS)
+        : chosenResult;
     double k = calibrate ? (calibrationGrowth ? IntervalCalibration.scale(calibration, h) : IntervalCalibration.scale(calibration)) : 1;
     // the interval keeps its (scaled) distances from the model's unclamped total around the clamped one
     f.status = Forecast.OK;

@@ -87,7 +87,10 @@ class IntervalCalibrationTest {
     assertThat(Backtest.calibrationOrigins(20, 30, 14)).isEmpty();
 
     double[] y = io.aicosttracker.core.generate.SyntheticDailyCosts.typical().generate(2, 65, 180, 0);
-    Backtest.Result r = Backtest.run(new TrendDayOfWeekRegression(), y, 0, 90, Forecaster.MIN_HISTORY_DAYS);
+    TrendDayOfWeekRegression model = new TrendDayOfWeekRegression();
+    Backtest.Result selection = Backtest.run(model, y, 0, 90, Forecaster.MIN_HISTORY_DAYS);
+    assertThat(selection.calibrationFolds()).isEqualTo(selection.folds());
+    Backtest.Result r = Backtest.withCalibrationFolds(selection, model, y, 0, 90, Forecaster.MIN_HISTORY_DAYS);
     assertThat(r.folds()).extracting(Backtest.Fold::origin).containsExactly(33);
     assertThat(r.calibrationFolds()).extracting(Backtest.Fold::origin).containsExactly(33, 26, 19);
     assertThat(r.calibrationFolds()).allSatisfy(f -> {
@@ -108,7 +111,8 @@ class IntervalCalibrationTest {
     Backtest.Fold z2 = new Backtest.Fold(19, 32, 1000, 980, 1000 - hw, 1000 + hw);
     Backtest.Result r = new Backtest.Result("m", 32, List.of(lucky), 0.001, List.of(), List.of(lucky, z3, z2), List.of());
     assertThat(IntervalCalibration.scale(r)).isCloseTo(Math.sqrt((0.01 + 9 + 4) / 3), within(1e-9));
-    assertThat(IntervalCalibration.scale(r.selectionFoldsOnly())).isEqualTo(1.0);
+    Backtest.Result selectionOnly = new Backtest.Result("m", 32, List.of(lucky), 0.001, List.of());
+    assertThat(IntervalCalibration.scale(selectionOnly)).isEqualTo(1.0);
   }
 
   /**
