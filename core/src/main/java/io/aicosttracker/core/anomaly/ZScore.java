@@ -31,7 +31,12 @@ public record ZScore(double observed, double expected, double stddev, double sco
    * (nearly) flat and a number like 1000.0 would read as a measurement.
    */
   public String describe() {
-    return score >= MAX_SCORE ? "z>=" + (long) MAX_SCORE : String.format(java.util.Locale.ROOT, "z=%.1f", score);
+    return isCapped(score) ? "z>=" + (long) MAX_SCORE : String.format(java.util.Locale.ROOT, "z=%.1f", score);
+  }
+
+  /** True for a score at the cap: a bound for a flat history, not a measurement. */
+  public static boolean isCapped(double score) {
+    return score >= MAX_SCORE;
   }
 
   /** Observed minus expected: the dollar impact of the anomaly. */

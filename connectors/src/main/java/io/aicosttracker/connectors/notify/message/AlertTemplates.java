@@ -1,5 +1,6 @@
 package io.aicosttracker.connectors.notify.message;
 
+import io.aicosttracker.core.anomaly.ZScore;
 import io.aicosttracker.core.records.AlertEvent;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -155,9 +156,8 @@ public final class AlertTemplates {
     v.put("projected", money(a.projectedSpend));
     v.put("exhaustion", a.exhaustionTime == null ? "n/a" : MINUTE.format(Instant.ofEpochMilli(a.exhaustionTime)));
     v.put("expected", money(a.expectedValue));
-    // the detector caps the score of a flat history; a capped value is a bound, not a measurement
     v.put("score", a.score == null ? "n/a"
-        : a.score >= io.aicosttracker.core.anomaly.ZScore.MAX_SCORE ? ">= " + (long) io.aicosttracker.core.anomaly.ZScore.MAX_SCORE
+        : ZScore.isCapped(a.score) ? ">= " + (long) ZScore.MAX_SCORE
         : String.format(Locale.ROOT, "%.2f", a.score));
     v.put("impact", money(a.dollarImpact));
     v.put("top_contributors", orNa(a.topContributorsJson));

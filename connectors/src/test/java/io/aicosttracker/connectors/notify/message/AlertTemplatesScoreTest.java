@@ -2,6 +2,7 @@ package io.aicosttracker.connectors.notify.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aicosttracker.connectors.notify.testing.TestAlerts;
 import io.aicosttracker.core.anomaly.ZScore;
 import io.aicosttracker.core.records.AlertEvent;
 import java.util.Map;
@@ -20,19 +21,8 @@ class AlertTemplatesScoreTest {
   }
 
   private static AlertEvent anomaly(double score) {
-    AlertEvent a = new AlertEvent();
-    a.alertId = "an-1";
-    a.kind = AlertEvent.COST_ANOMALY;
-    a.severity = AlertEvent.SEVERITY_WARNING;
-    a.state = "ALERT";
-    a.scope = "project=search";
-    a.observedValue = 18.66;
-    a.expectedValue = 0.0;
+    AlertEvent a = TestAlerts.anomaly("an-1");
     a.score = score;
-    a.dollarImpact = 18.66;
-    a.periodStart = 1_788_220_800_000L;
-    a.periodEnd = 1_788_224_400_000L;
-    a.eventTime = 1_788_224_399_999L;
     return a;
   }
 }
