@@ -60,11 +60,11 @@ public final class ExportBenchmark {
       Path dir = out.resolve(name).toAbsolutePath();
       deleteRecursively(dir);
       double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-      long cpuStart = cpuNanos();
+      long cpuStart = ProcessCpu.totalNanosNow();
       long start = System.nanoTime();
       run(rows, format, avroReference, compression, parallelism, dir);
       double secs = (System.nanoTime() - start) / 1e9;
-      double cpuSecs = (cpuNanos() - cpuStart) / 1e9;
+      double cpuSecs = (ProcessCpu.totalNanosNow() - cpuStart) / 1e9;
       long bytes = size(dir);
       long fileCount = count(dir);
       // other processes share the cores: CPU seconds show what the export itself needs
@@ -131,10 +131,6 @@ public final class ExportBenchmark {
       e.catalogVersion = "bench";
       return e;
     }
-  }
-
-  private static long cpuNanos() {
-    return ProcessCpu.now().totalNanos();
   }
 
   private static long count(Path dir) throws IOException {

@@ -18,8 +18,13 @@ public record ProcessCpu(long totalNanos, long systemNanos) {
 
   /** The CPU time used so far; {@code systemNanos} is -1 where {@code /proc} is not available. */
   public static ProcessCpu now() {
-    long total = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    return new ProcessCpu(total, systemTicks() * NANOS_PER_TICK);
+    long ticks = systemTicks();
+    return new ProcessCpu(totalNanosNow(), ticks < 0 ? -1 : ticks * NANOS_PER_TICK);
+  }
+
+  /** The process's total CPU time so far, without reading {@code /proc}. */
+  public static long totalNanosNow() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   /** The CPU time used since {@code start}. */
