@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 import org.apache.flink.api.common.serialization.BulkWriter;
 import org.apache.flink.api.common.serialization.Encoder;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.core.fs.FSDataOutputStream;
 import org.apache.flink.core.fs.Path;
@@ -42,24 +43,12 @@ public final class TextFileSinks {
   }
 
   /**
-   * JSON lines for a bounded (BATCH) job: a buffered bulk writer, one part file per subtask.
-   *
-   * <p>The row format hands every record straight to the file (a system call per record),
-   * which cost a sixth of the batch job's time. Bulk part files only roll on checkpoints, so a
-   * streaming job keeps the row format.
+   * JSON lines under a local directory. A bounded (BATCH) job writes them with direct I/O
+   * ({@link DirectPartFileSink}): its outputs are large and published once at the end. A
+   * streaming job keeps the row format, which rolls part files on time and inactivity.
    */
-  public static <T> FileSink<T> bufferedJsonLines(String dir, RecordWriter<T> writer) {
-    BulkWriter.Factory<T> factory = out -> new BufferedLinesWriter<>(out, new byte[0], writer);
-    return FileSink.forBulkFormat(new Path(dir), factory)
-        .withBucketAssigner(new HourBuckets<>())
-        .withOutputFileConfig(OutputFileConfig.builder().withPartPrefix("part").withPartSuffix(".jsonl").build())
-        .build();
-  }
-
-  /** JSON lines under a local directory: buffered when {@code bounded}, row format otherwise. */
-  public static <T> FileSink<T> jsonLines(java.nio.file.Path dir, RecordWriter<T> writer, boolean bounded) {
-    String uri = dir.toAbsolutePath().toUri().toString();
-    return bounded ? bufferedJsonLines(uri, writer) : jsonLines(uri, writer);
+  public static <T> Sink<T> jsonLines(java.nio.file.Path dir, RecordWriter<T> writer, boolean bounded) {
+    return bounded ? new DirectPartFileSink<>(dir, writer, ".jsonl") : jsonLines(dir, writer);
   }
 
   /** JSON lines under a local directory. */

@@ -25,6 +25,8 @@ public final class JsonLineBuilder {
   private final String[] recurringValues = new String[RECURRING_SIZE];
   private final byte[][] recurringBytes = new byte[RECURRING_SIZE][];
   private int pos;
+  private String lastDouble;
+  private long lastDoubleBits;
   private boolean first = true;
 
   /** A field name as {@code "name":} bytes, encoded once. */
@@ -123,7 +125,13 @@ public final class JsonLineBuilder {
   /** Shortest representation, as Jackson's fast double writer prints it. */
   public JsonLineBuilder number(byte[] name, double value) {
     field(name);
-    putAscii(NumberOutput.toString(value, true));
+    // a priced event prints its cost twice (cost_usd, catalog_cost_usd): format it once
+    long bits = Double.doubleToRawLongBits(value);
+    if (lastDouble == null || bits != lastDoubleBits) {
+      lastDouble = NumberOutput.toString(value, true);
+      lastDoubleBits = bits;
+    }
+    putAscii(lastDouble);
     return this;
   }
 

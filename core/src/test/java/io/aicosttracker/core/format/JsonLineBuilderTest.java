@@ -65,6 +65,19 @@ class JsonLineBuilderTest {
   }
 
   @Test
+  void aRepeatedDoubleIsWrittenAsFormattedAndADifferentOneIsNot() {
+    // one builder for all lines: the last formatted value is reused only for the same bits
+    JsonLineBuilder b = new JsonLineBuilder();
+    double[] values = {0.1, 0.1, 0.2, 0.0, -0.0, -0.0, 1e-12, 1.0000000000000002, 1.0, 1.0, Double.MIN_VALUE, 0.30000000000000004};
+    for (int i = 0; i + 1 < values.length; i++) {
+      String line = b.start().number(D, values[i]).number(S, values[i + 1]).endToString();
+      assertThat(line)
+          .isEqualTo("{\"d\":" + com.fasterxml.jackson.core.io.NumberOutput.toString(values[i], true)
+              + ",\"s\":" + com.fasterxml.jackson.core.io.NumberOutput.toString(values[i + 1], true) + "}");
+    }
+  }
+
+  @Test
   void recurringValuesWriteTheSameBytesAsPlainStrings() {
     // one builder for all lines, so its cache fills, collides and is hit by equal, non-identical strings
     JsonLineBuilder cached = new JsonLineBuilder();

@@ -19,17 +19,43 @@ import org.apache.flink.util.Collector;
  * The streaming job uses {@link DeduplicateRecentEvents}: retention-bounded and checkpointed.
  */
 public class DeduplicateInMemory extends ProcessFunction<UsageEvent, UsageEvent> {
+  private static final int SMALLEST = 1 << 16;
+  /** Bytes a key takes in the set, empty slots included. */
+  private static final int BYTES_PER_KEY = 21;
+
+  private final long expectedEvents;
   private transient LongPairHashSet seen;
   private transient long[] key;
   private transient LongCounter duplicates;
   private transient Counter duplicateMetric;
 
+  public DeduplicateInMemory() {
+    this(0);
+  }
+
+  /** {@code expectedEvents}: the whole input's estimate, split here between the instances. */
+  public DeduplicateInMemory(long expectedEvents) {
+    this.expectedEvents = expectedEvents;
+  }
+
   @Override
   public void open(OpenContext openContext) {
-    seen = new LongPairHashSet(1 << 16);
+    int instances = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
+    seen = new LongPairHashSet(initialKeys(expectedEvents, instances, Runtime.getRuntime().maxMemory()));
     key = new long[2];
     duplicates = getRuntimeContext().getLongCounter(PipelineCounters.DUPLICATES);
     duplicateMetric = getRuntimeContext().getMetricGroup().counter("eventsDuplicate");
+  }
+
+  /**
+   * Room for this instance's share of the expected events, so the set does not grow (and rehash
+   * every key it holds, a cache miss each) seven times on the way; at most an eighth of the heap
+   * up front, since an estimate can be high. Beyond that the set grows as it fills.
+   */
+  static int initialKeys(long expectedEvents, int instances, long maxHeapBytes) {
+    long share = expectedEvents / Math.max(1, instances);
+    long affordable = maxHeapBytes / 8 / BYTES_PER_KEY;
+    return (int) Math.max(SMALLEST, Math.min(share, Math.min(affordable, 1 << 28)));
   }
 
   @Override

@@ -45,6 +45,22 @@ public final class FileUsageSource {
     return files;
   }
 
+  /** A usage event is about 400 bytes as a JSON line (less as CSV, more with tags). */
+  static final int TYPICAL_EVENT_BYTES = 400;
+
+  /** A rough count of the events in {@code files} from their sizes; 0 when a size is unreadable. */
+  public static long estimateEvents(List<Path> files) {
+    long bytes = 0;
+    for (Path f : files) {
+      try {
+        bytes += Files.size(f);
+      } catch (IOException e) {
+        return 0;
+      }
+    }
+    return bytes / TYPICAL_EVENT_BYTES;
+  }
+
   static boolean isEventFile(Path p) {
     String n = p.getFileName().toString().toLowerCase();
     return n.endsWith(".jsonl") || n.endsWith(".json") || n.endsWith(".ndjson") || n.endsWith(".csv");

@@ -17,4 +17,6 @@ public final class PipelineOptions implements Serializable {
   public Duration dedupeTtl = Duration.ofDays(2);
   public int maxRecordBytes = 1 << 20;
   public Duration maxFutureSkew = Duration.ofHours(24);
+  /** A BATCH run's estimate of its events (0: unknown), to size the de-duplication set once. */
+  public long expectedEvents;
 }

@@ -59,6 +59,7 @@ public final class UsageBatchJob {
     List<Path> files = FileUsageSource.expand(inputs);
     prepareOutputDir();
     options.batch = true;
+    options.expectedEvents = FileUsageSource.estimateEvents(files);
     StreamExecutionEnvironment env = LocalEnvironments.create(RuntimeExecutionMode.BATCH, parallelism);
     PipelineOutputs outputs = UsagePipeline.build(FileUsageSource.createEach(env, files, options), options);
     new FileOutputs(outDir, writePricedEvents).attach(outputs);

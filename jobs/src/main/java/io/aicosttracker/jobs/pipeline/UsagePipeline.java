@@ -71,7 +71,8 @@ public final class UsagePipeline {
       invalid = invalid == null ? dead : invalid.union(dead);
     }
 
-    SingleOutputStreamOperator<UsageEvent> unique = options.batch ? dedupeBatch(valid) : dedupeStreaming(valid, options);
+    SingleOutputStreamOperator<UsageEvent> unique =
+        options.batch ? dedupeBatch(valid, options.expectedEvents) : dedupeStreaming(valid, options);
 
     SingleOutputStreamOperator<PricedUsage> onTime =
         unique
@@ -109,10 +110,10 @@ public final class UsagePipeline {
   }
 
   /** Hash-partitioned without the sort a keyed operator costs in BATCH mode. */
-  private static SingleOutputStreamOperator<UsageEvent> dedupeBatch(DataStream<UsageEvent> valid) {
+  private static SingleOutputStreamOperator<UsageEvent> dedupeBatch(DataStream<UsageEvent> valid, long expectedEvents) {
     return valid
         .partitionCustom((String id, int partitions) -> Math.floorMod(id.hashCode(), partitions), e -> e.eventId)
-        .process(new DeduplicateInMemory())
+        .process(new DeduplicateInMemory(expectedEvents))
         .uid("deduplicate-batch")
         .name("De-duplicate by event_id");
   }
