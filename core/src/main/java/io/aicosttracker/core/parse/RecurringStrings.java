@@ -26,6 +26,8 @@ public final class RecurringStrings {
   private final String[] strings = new String[SIZE];
   private final byte[][] utf8 = new byte[SIZE][];
   private final int[] hashes = new int[SIZE];
+  /** The chars of each entry, filled on its first char lookup: compared in bulk, not by charAt. */
+  private final char[][] chars = new char[SIZE][];
   private final byte[] scratch = new byte[MAX_CACHED_LENGTH];
 
   /** The calling thread's table (not thread-safe: never share one between threads). */
@@ -70,11 +72,14 @@ public final class RecurringStrings {
     for (int i = off, end = off + len; i < end; i++) h = 31 * h + c[i];
     int i = index(h);
     String cached = strings[i];
-    if (cached != null && hashes[i] == h && cached.length() == len && sameChars(cached, c, off)) {
-      return cached;
+    if (cached != null && hashes[i] == h && cached.length() == len) {
+      char[] known = chars[i];
+      if (known == null) chars[i] = known = cached.toCharArray();
+      if (Arrays.equals(known, 0, len, c, off, off + len)) return cached;
     }
     String s = new String(c, off, len);
     store(i, h, s, s.getBytes(StandardCharsets.UTF_8));
+    chars[i] = Arrays.copyOfRange(c, off, off + len);
     return s;
   }
 
@@ -94,13 +99,7 @@ public final class RecurringStrings {
     strings[i] = s;
     utf8[i] = b;
     hashes[i] = h;
-  }
-
-  private static boolean sameChars(String s, char[] c, int off) {
-    for (int i = 0, n = s.length(); i < n; i++) {
-      if (s.charAt(i) != c[off + i]) return false;
-    }
-    return true;
+    chars[i] = null;
   }
 
   private static int index(int h) {
