@@ -17,40 +17,94 @@ import org.apache.flink.core.memory.DataOutputView;
  * {@code StringValue} walks characters and looks up a thread-local buffer per string. The
  * low-cardinality names of an event go through the thread's {@link RecurringStrings}: the same
  * bytes on the wire, but no encoding or new string for a name seen before.
+ *
+ * <p>Lengths and token counts are variable-length integers (one byte for a name, two or three
+ * for a typical count, instead of four and eight): a batch run's shuffle carries every event
+ * once, spilled to local files, and this made it about a third smaller. These records only
+ * cross the network (no operator keeps them in state), so their format is free to change
+ * between versions.
  */
 final class RecordCodec {
   private RecordCodec() {}
 
   static void writeString(String s, DataOutputView out) throws IOException {
     if (s == null) {
-      out.writeInt(-1);
+      writeLength(-1, out);
       return;
     }
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(b.length);
+    writeLength(b.length, out);
     out.write(b);
+  }
+
+  /** A length, or -1 for null, as an unsigned variable-length integer of {@code length + 1}. */
+  static void writeLength(int length, DataOutputView out) throws IOException {
+    writeUnsigned(length + 1L, out);
+  }
+
+  static int readLength(DataInputView in) throws IOException {
+    long v = readUnsigned(in);
+    if (v > Integer.MAX_VALUE) throw new IOException("corrupt record: length " + (v - 1));
+    return (int) v - 1;
+  }
+
+  /** Seven bits per byte, low bits first, the high bit set on every byte but the last. */
+  static void writeUnsigned(long v, DataOutputView out) throws IOException {
+    while ((v & ~0x7FL) != 0) {
+      out.writeByte((int) (v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    out.writeByte((int) v);
+  }
+
+  static long readUnsigned(DataInputView in) throws IOException {
+    long v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      byte b = in.readByte();
+      v |= (long) (b & 0x7F) << shift;
+      if (b >= 0) return v;
+    }
+    throw new IOException("corrupt record: variable-length integer longer than 10 bytes");
+  }
+
+  /** Any long, small magnitudes in few bytes (zigzag: 0, -1, 1, -2, ... map to 0, 1, 2, 3, ...). */
+  static void writeSigned(long v, DataOutputView out) throws IOException {
+    writeUnsigned((v << 1) ^ (v >> 63), out);
+  }
+
+  static long readSigned(DataInputView in) throws IOException {
+    long z = readUnsigned(in);
+    return (z >>> 1) ^ -(z & 1);
+  }
+
+  static void copyVarint(DataInputView in, DataOutputView out) throws IOException {
+    byte b;
+    do {
+      b = in.readByte();
+      out.writeByte(b);
+    } while (b < 0);
   }
 
   /** A low-cardinality name (provider, model, ...): its bytes come from the thread's table. */
   static void writeRecurring(String s, RecurringStrings table, DataOutputView out) throws IOException {
     if (s == null) {
-      out.writeInt(-1);
+      writeLength(-1, out);
       return;
     }
     byte[] b = table.utf8(s);
-    out.writeInt(b.length);
+    writeLength(b.length, out);
     out.write(b);
   }
 
   /** A low-cardinality name, read as the thread's cached instance when seen before. */
   static String readRecurring(RecurringStrings table, DataInputView in) throws IOException {
-    int n = in.readInt();
+    int n = readLength(in);
     if (n < 0) return null;
     return table.read(in, n);
   }
 
   static String readString(DataInputView in) throws IOException {
-    int n = in.readInt();
+    int n = readLength(in);
     if (n < 0) return null;
     byte[] b = new byte[n];
     in.readFully(b);
@@ -58,8 +112,8 @@ final class RecordCodec {
   }
 
   static void copyString(DataInputView in, DataOutputView out) throws IOException {
-    int n = in.readInt();
-    out.writeInt(n);
+    int n = readLength(in);
+    writeLength(n, out);
     if (n > 0) out.write(in, n);
   }
 
@@ -84,12 +138,12 @@ final class RecordCodec {
     writeRecurring(e.apiKeyId, names, out);
     writeRecurring(e.environment, names, out);
     writeRecurring(e.operation, names, out);
-    out.writeLong(e.inputTokens);
-    out.writeLong(e.outputTokens);
-    out.writeLong(e.cacheReadTokens);
-    out.writeLong(e.cacheWriteTokens);
-    out.writeLong(e.reasoningTokens);
-    out.writeLong(e.requests);
+    writeSigned(e.inputTokens, out);
+    writeSigned(e.outputTokens, out);
+    writeSigned(e.cacheReadTokens, out);
+    writeSigned(e.cacheWriteTokens, out);
+    writeSigned(e.reasoningTokens, out);
+    writeSigned(e.requests, out);
     writeNullableDouble(e.reportedCostUsd, out);
     writeRecurring(e.source, names, out);
     writeString(e.tagsJson, out);
@@ -107,12 +161,12 @@ final class RecordCodec {
     e.apiKeyId = readRecurring(names, in);
     e.environment = readRecurring(names, in);
     e.operation = readRecurring(names, in);
-    e.inputTokens = in.readLong();
-    e.outputTokens = in.readLong();
-    e.cacheReadTokens = in.readLong();
-    e.cacheWriteTokens = in.readLong();
-    e.reasoningTokens = in.readLong();
-    e.requests = in.readLong();
+    e.inputTokens = readSigned(in);
+    e.outputTokens = readSigned(in);
+    e.cacheReadTokens = readSigned(in);
+    e.cacheWriteTokens = readSigned(in);
+    e.reasoningTokens = readSigned(in);
+    e.requests = readSigned(in);
     e.reportedCostUsd = readNullableDouble(in);
     e.source = readRecurring(names, in);
     e.tagsJson = readString(in);
@@ -123,7 +177,7 @@ final class RecordCodec {
     copyString(in, out);
     out.write(in, 8);
     for (int i = 0; i < 8; i++) copyString(in, out);
-    out.write(in, 6 * 8);
+    for (int i = 0; i < 6; i++) copyVarint(in, out);
     copyNullableDouble(in, out);
     copyString(in, out);
     copyString(in, out);

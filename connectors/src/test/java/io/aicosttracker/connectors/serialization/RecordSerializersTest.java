@@ -44,6 +44,28 @@ class RecordSerializersTest {
   }
 
   @Test
+  void countsOfAnySizeAndLongNamesSurviveTheCompactEncoding() throws IOException {
+    long[] counts = {0, 1, 127, 128, 16_383, 16_384, -1, -64, -65, Integer.MAX_VALUE, Long.MAX_VALUE, Long.MIN_VALUE, 1L << 56};
+    for (long n : counts) {
+      UsageEvent e = event();
+      e.inputTokens = n;
+      e.outputTokens = -n;
+      e.cacheReadTokens = n >>> 1;
+      e.requests = n ^ 0x5555;
+      e.model = "m".repeat(200); // a two-byte length, beyond the name table's cached lengths
+      e.tagsJson = "{\"k\":\"" + "x".repeat(20_000) + "\"}";
+      UsageEvent back = roundTrip(UsageEventSerializer.INSTANCE, e);
+      assertThat(back).as("count %d", n).isEqualTo(e);
+      assertThat(back.tagsJson).isEqualTo(e.tagsJson);
+      assertBinaryCopy(UsageEventSerializer.INSTANCE, e);
+    }
+    // the test event: 140 bytes, 217 with the fixed-width lengths and counts this replaced
+    DataOutputSerializer out = new DataOutputSerializer(256);
+    UsageEventSerializer.INSTANCE.serialize(event(), out);
+    assertThat(out.length()).isLessThan(150);
+  }
+
+  @Test
   void pricedUsageKeepsItsPricingThroughSerializationAndCopies() throws IOException {
     PricedUsage p = priced();
     PricedUsage back = roundTrip(PricedUsageSerializer.INSTANCE, p);
