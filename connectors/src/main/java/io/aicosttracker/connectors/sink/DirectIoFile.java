@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A file written through direct I/O ({@code O_DIRECT}): bytes go from one aligned buffer to the
@@ -146,7 +148,10 @@ public final class DirectIoFile extends OutputStream {
     full.flip();
     long at = flushed;
     flushed += full.remaining();
-    if (writer == null) writer = Executors.newSingleThreadExecutor(WRITER_THREADS);
+    if (writer == null) {
+      // its thread ends when idle, so a part file a failed task never closes leaves none behind
+      writer = new ThreadPoolExecutor(0, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), WRITER_THREADS);
+    }
     inFlight = writer.submit(() -> writeFully(full, at));
     buffer = writing;
     writing = full;

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.apache.flink.api.connector.sink2.CommittingSinkWriter;
 
 /**
@@ -23,6 +24,7 @@ final class DirectPartFileWriter<T> implements CommittingSinkWriter<T, PendingPa
   private final int subtask;
   private final String runId = java.util.UUID.randomUUID().toString();
   private final HourBuckets<T> buckets = new HourBuckets<>();
+  private final LongSupplier clock;
   private final List<PendingPartFile> finished = new ArrayList<>();
 
   private DirectIoFile part;
@@ -32,6 +34,12 @@ final class DirectPartFileWriter<T> implements CommittingSinkWriter<T, PendingPa
   private int partCounter;
 
   DirectPartFileWriter(Path dir, RecordWriter<T> writer, String prefix, String suffix, int subtask) {
+    this(dir, writer, prefix, suffix, subtask, System::currentTimeMillis);
+  }
+
+  /** {@code clock}: the processing time that picks the bucket (tests move it across an hour). */
+  DirectPartFileWriter(Path dir, RecordWriter<T> writer, String prefix, String suffix, int subtask, LongSupplier clock) {
+    this.clock = clock;
     this.dir = dir;
     this.writer = writer;
     this.prefix = prefix;
@@ -41,7 +49,7 @@ final class DirectPartFileWriter<T> implements CommittingSinkWriter<T, PendingPa
 
   @Override
   public void write(T element, Context context) throws IOException {
-    String bucket = buckets.bucketAt(System.currentTimeMillis());
+    String bucket = buckets.bucketAt(clock.getAsLong());
     if (part == null || !bucket.equals(partBucket)) {
       finishPart();
       openPart(bucket);

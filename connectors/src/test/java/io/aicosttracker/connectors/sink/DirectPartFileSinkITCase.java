@@ -92,6 +92,64 @@ class DirectPartFileSinkITCase {
     assertThat(Path.of(parts.get(0).inProgress)).as("a handed-over part is the committer's").exists();
   }
 
+  @Test
+  void anHourChangeClosesThePartAndOpensOneInTheNextBucket() throws IOException {
+    long[] now = {java.time.Instant.parse("2026-12-05T09:59:59Z").toEpochMilli()};
+    DirectPartFileWriter<Long> writer = new DirectPartFileWriter<>(dir, LINE, "part", ".jsonl", 1, () -> now[0]);
+    for (long n = 0; n < 500; n++) writer.write(n, null);
+    now[0] += 2_000;
+    for (long n = 500; n < 800; n++) writer.write(n, null);
+    writer.flush(true);
+    List<PendingPartFile> parts = new ArrayList<>(writer.prepareCommit());
+    writer.close();
+    assertThat(parts).hasSize(2);
+    List<org.apache.flink.api.connector.sink2.Committer.CommitRequest<PendingPartFile>> requests = new ArrayList<>();
+    for (PendingPartFile p : parts) requests.add(new CommitAll(p));
+    new PartFileCommitter().commit(requests);
+    java.time.format.DateTimeFormatter hour = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd--HH").withZone(java.time.ZoneId.systemDefault());
+    Path first = Path.of(parts.get(0).target);
+    Path second = Path.of(parts.get(1).target);
+    assertThat(first.getParent().getFileName().toString()).isEqualTo(hour.format(java.time.Instant.parse("2026-12-05T09:59:59Z")));
+    assertThat(second.getParent().getFileName().toString()).isEqualTo(hour.format(java.time.Instant.parse("2026-12-05T10:00:01Z")));
+    assertThat(first.getFileName().toString()).endsWith("-1-0.jsonl");
+    assertThat(second.getFileName().toString()).endsWith("-1-1.jsonl");
+    assertThat(Files.readAllLines(first)).hasSize(500).first().isEqualTo("{\"n\":0,\"pad\":\"\"}");
+    assertThat(Files.readAllLines(second)).hasSize(300).first().asString().startsWith("{\"n\":500,");
+  }
+
+  /** A commit request that expects to succeed. */
+  private record CommitAll(PendingPartFile getCommittable) implements org.apache.flink.api.connector.sink2.Committer.CommitRequest<PendingPartFile> {
+    @Override
+    public int getNumberOfRetries() {
+      return 0;
+    }
+
+    @Override
+    public void signalFailedWithKnownReason(Throwable t) {
+      throw new AssertionError(t);
+    }
+
+    @Override
+    public void signalFailedWithUnknownReason(Throwable t) {
+      throw new AssertionError(t);
+    }
+
+    @Override
+    public void retryLater() {
+      throw new AssertionError("retry");
+    }
+
+    @Override
+    public void updateAndRetryLater(PendingPartFile committable) {
+      throw new AssertionError("retry");
+    }
+
+    @Override
+    public void signalAlreadyCommitted() {
+      throw new AssertionError("already committed");
+    }
+  }
+
   private static List<Path> files(Path dir) throws IOException {
     try (Stream<Path> all = Files.walk(dir)) {
       return all.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
