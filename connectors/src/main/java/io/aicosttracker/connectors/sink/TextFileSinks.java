@@ -14,11 +14,12 @@ import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
 
 /**
- * File sinks for the local outputs: JSON lines (row format) and CSV with a header in every part
- * file (bulk format, so the header is written when a part file opens).
+ * File sinks for the local outputs: JSON lines (row format in streaming jobs, direct I/O part
+ * files in batch jobs, see {@link DirectPartFileSink}) and CSV with a header in every part file
+ * (bulk format, so the header is written when a part file opens).
  *
- * <p>Both roll on checkpoints in streaming mode and finish at the end of input in batch mode, so
- * only completed files lose their in-progress prefix.
+ * <p>All of them publish a part file only when it is complete (on a checkpoint in streaming
+ * mode, at the end of input in batch mode); until then it is a hidden in-progress file.
  */
 public final class TextFileSinks {
   private TextFileSinks() {}
