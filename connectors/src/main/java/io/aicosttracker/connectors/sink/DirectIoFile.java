@@ -29,8 +29,9 @@ import java.util.concurrent.TimeUnit;
  * they fill, and {@link #close()} writes the last partial block padded, then truncates the file
  * to its real length. A full buffer is written by a background thread while the caller fills the
  * other one: a direct write returns only when the device has the data, and waiting for it took a
- * fifth of the writing thread's time. Where the file system refuses direct I/O (tmpfs on older kernels, some
- * FUSE mounts, other operating systems) the same buffers are written through a plain channel.
+ * fifth of the writing thread's time. Where the file system refuses direct I/O (tmpfs on older
+ * kernels, some FUSE mounts, other operating systems) the same buffers are written through a
+ * plain channel.
  */
 public final class DirectIoFile extends OutputStream {
   /** Large enough that a write is one long device request; small enough per open part file. */
@@ -61,8 +62,9 @@ public final class DirectIoFile extends OutputStream {
     this.writing = alignedBuffer(size, alignment);
   }
 
+  /** Exactly {@code size} bytes at an aligned address, so that {@code clear()} restores it. */
   private static ByteBuffer alignedBuffer(int size, int alignment) {
-    return ByteBuffer.allocateDirect(size + alignment).alignedSlice(alignment).limit(size);
+    return ByteBuffer.allocateDirect(size + alignment).alignedSlice(alignment).slice(0, size);
   }
 
   /** Creates (or truncates) {@code path}, with direct I/O where the file system allows it. */
@@ -155,7 +157,7 @@ public final class DirectIoFile extends OutputStream {
     inFlight = writer.submit(() -> writeFully(full, at));
     buffer = writing;
     writing = full;
-    buffer.clear().limit(buffer.capacity());
+    buffer.clear();
   }
 
   private void awaitInFlight() throws IOException {

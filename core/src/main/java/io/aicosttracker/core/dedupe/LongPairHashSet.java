@@ -8,6 +8,8 @@ package io.aicosttracker.core.dedupe;
  */
 public final class LongPairHashSet {
   private static final double LOAD = 0.75;
+  /** Bytes a key takes at the full load factor: a 16-byte slot per 0.75 key. */
+  public static final int BYTES_PER_KEY = 21;
   /** Both halves of slot i at 2i and 2i+1: one cache line per probe instead of two arrays' two. */
   private long[] slots;
   private int size;

@@ -20,8 +20,6 @@ import org.apache.flink.util.Collector;
  */
 public class DeduplicateInMemory extends ProcessFunction<UsageEvent, UsageEvent> {
   private static final int SMALLEST = 1 << 16;
-  /** Bytes a key takes in the set, empty slots included. */
-  private static final int BYTES_PER_KEY = 21;
 
   private final long expectedEvents;
   private transient LongPairHashSet seen;
@@ -49,12 +47,14 @@ public class DeduplicateInMemory extends ProcessFunction<UsageEvent, UsageEvent>
 
   /**
    * Room for this instance's share of the expected events, so the set does not grow (and rehash
-   * every key it holds, a cache miss each) seven times on the way; at most an eighth of the heap
-   * up front, since an estimate can be high. Beyond that the set grows as it fills.
+   * every key it holds, a cache miss each) seven times on the way. An estimate can be high, so
+   * the keys asked for up front are capped at an eighth of the heap at full load; the table
+   * rounds its slots up to a power of two, which can make it up to a quarter. Beyond that the set
+   * grows as it fills.
    */
   static int initialKeys(long expectedEvents, int instances, long maxHeapBytes) {
     long share = expectedEvents / Math.max(1, instances);
-    long affordable = maxHeapBytes / 8 / BYTES_PER_KEY;
+    long affordable = maxHeapBytes / 8 / LongPairHashSet.BYTES_PER_KEY;
     return (int) Math.max(SMALLEST, Math.min(share, Math.min(affordable, 1 << 28)));
   }
 
